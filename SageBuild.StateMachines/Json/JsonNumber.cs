@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SageBuild.StateMachines.Json;
+
+/// <summary>
+/// A JSON number, held as a <see cref="double"/>. A number read from JSON keeps its original text,
+/// so <c>1.0</c> and integers beyond 2^53 are written back exactly as they came in, as AWS does.
+/// </summary>
+public sealed class JsonNumber : JsonValue
+{
+    private const int CachedMin = -128;
+    private const int CachedMax = 1024;
+    private static readonly JsonNumber[] SmallIntegers = CreateSmallIntegers();
+
+    private readonly string? _literal;
+
+    private JsonNumber(double value, string? literal)
+    {
+        Value = value;
+        _literal = literal;
+    }
+
+    /// <summary>The value.</summary>
+    public double Value { get; }
+
+    /// <summary>Whether the value is a whole number.</summary>
+    public bool IsInteger => Math.Floor(Value) == Value && !double.IsInfinity(Value);
+
+    /// <summary>The original text when the number was read from JSON, else null.</summary>
+    public string? Literal => _literal;
+
+    /// <inheritdoc />
+    public override JsonValueKind Kind => JsonValueKind.Number;
+
+    /// <summary>A number; small integers are shared instances.</summary>
+    public static JsonNumber From(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no NaN or infinite numbers");
+        if (value >= CachedMin && value <= CachedMax && Math.Floor(value) == value && !(value == 0 && double.IsNegative(value)))
+            return SmallIntegers[(int)value - CachedMin];
+        return new JsonNumber(value, null);
+    }
+
+    /// <summary>An integer.</summary>
+    public static JsonNumber From(long value) =>
+        value is >= CachedMin and <= CachedMax
+            ? SmallIntegers[value - CachedMin]
+            : new JsonNumber(value, Math.Abs(value) > (1L << 53) ? value.ToString(CultureInfo.InvariantCulture) : null);
+
+    /// <summary>A number read from JSON, keeping <paramref name="literal"/> for round trips.</summary>
+    internal static JsonNumber FromLiteral(double value, string literal)
+    {
+        if (value >= CachedMin && value <= CachedMax && IsPlainInteger(literal))
+            return SmallIntegers[(int)value - CachedMin];
+        return new JsonNumber(value, literal);
+    }
+
+    /// <summary>The value as a 64-bit integer when it is one (also beyond 2^53 when read from JSON).</summary>
+    public bool TryGetInt64(out long value)
+    {
+        if (_literal is not null && IsPlainInteger(_literal))
+            return long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        if (IsInteger && Value >= long.MinValue && Value <= long.MaxValue)
+        {
+            value = (long)Value;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public override void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_literal is not null)
+            writer.WriteRawValue(_literal, skipInputValidation: true);
+        else
+            writer.WriteNumberValue(Value);
+    }
+
+    /// <summary>The number's text as JSON writes it.</summary>
+    public string ToText() => _literal ?? Format(Value);
+
+    /// <summary>Formats a double the way JSON writers and JavaScript do: integers without a fraction.</summary>
+    public static string Format(double value) =>
+        Math.Floor(value) == value && Math.Abs(value) < 1e21
+            ? value.ToString("0", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(JsonValue? other) => other is JsonNumber n && n.Value == Value;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value == 0 ? 0 : Value.GetHashCode();
+
+    private static bool IsPlainInteger(string literal)
+    {
+        var start = literal.Length > 0 && literal[0] == '-' ? 1 : 0;
+        if (start == literal.Length)
+            return false;
+        for (var i = start; i < literal.Length; i++)
+        {
+            if (!char.IsAsciiDigit(literal[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static JsonNumber[] CreateSmallIntegers()
+    {
+        var numbers = new JsonNumber[CachedMax - CachedMin + 1];
+        for (var i = 0; i < numbers.Length; i++)
+            numbers[i] = new JsonNumber(i + CachedMin, null);
+        return numbers;
+    }
+}
