@@ -42,9 +42,9 @@ internal static class ArrayFunctions
     /// <summary>From the first to the last argument inclusive, by the step; an empty array when the step points away from the end.</summary>
     public static JsonValue Range(IntrinsicArguments args, IEvaluationScope scope)
     {
-        var start = args.Integer(0);
-        var end = args.Integer(1);
-        var step = args.Integer(2);
+        long start = args.Int32(0);
+        long end = args.Int32(1);
+        long step = args.Int32(2);
         if (step == 0)
             throw args.Fail("the step (argument 3) must not be 0");
         var count = (end - start) / step + 1;

@@ -1,4 +1,5 @@
 using SageBuild.StateMachines.Validation;
+using SageBuild.Tests.Conformance;
 
 namespace SageBuild.Tests.StateMachines.Expressions;
 
@@ -49,6 +50,17 @@ public sealed class ExpressionSyntaxRuleTests
             """;
 
         Assert.That(PathErrors(definition), Is.Empty);
+    }
+
+    [Test]
+    public void Every_definition_AWS_accepted_passes_the_expression_checks()
+    {
+        // Each recorded case ran on AWS, so AWS's own validation accepted every expression in it.
+        var flagged = ConformanceCases.All
+            .SelectMany(c => DefinitionValidator.Validate(c.Definition).Where(e => e.Code == DefinitionErrorCodes.InvalidPath).Select(e => $"{c.Id}: {e}"))
+            .ToList();
+
+        Assert.That(flagged, Is.Empty);
     }
 
     [TestCase("\"InputPath\": \"a.b\"", "/States/S/InputPath", "InputPath is not a valid JSONPath: a JSONPath starts with '$' at character 1 of 'a.b'")]

@@ -151,4 +151,27 @@ public sealed class JsonPathParserTests
             Assert.That(error!.Position, Is.Zero);
         });
     }
+
+    [Test]
+    public void The_normalised_form_parses_back_to_the_same_path()
+    {
+        var paths = new[]
+        {
+            "$", "$$", "$v", "$.a.b[0]", "$['a b'][-1]", "$..x", "$..*", "$..[1:3]", "$.a[*].b", "$.a.*", "$.a[1:]", "$.a[:-1]",
+            "$.a[::3]", "$.a[5:1:-1]", "$.a[0,2,-1]", "$['x','y']", "$.a['x','y'].z", "$.a.length()", "$.a[?(@.b > 1 && !@.c)]",
+            "$$.Execution.Input['odd.key']", "$var['k'][2].length()", "$.a[?(@.s =~ /^x.*$/i || @.t in ['p','q'])]",
+        };
+
+        Assert.Multiple(() =>
+        {
+            foreach (var text in paths)
+            {
+                var path = JsonPath.Parse(text);
+                var again = JsonPath.Parse(path.ToNormalizedString());
+                Assert.That(again.Segments, Is.EqualTo(path.Segments), text);
+                Assert.That((again.Root, again.VariableName), Is.EqualTo((path.Root, path.VariableName)), text);
+                Assert.That(again.ToNormalizedString(), Is.EqualTo(path.ToNormalizedString()), text);
+            }
+        });
+    }
 }
