@@ -17,10 +17,14 @@ public sealed class PathExpression
     private readonly PathTail _tail;
     private readonly string[]? _mergedNames;
     private readonly PathEvaluator? _evaluator;
+    private readonly JsonPathRoot _root;
+    private readonly string? _variable;
 
     private PathExpression(JsonPath syntax)
     {
         Syntax = syntax;
+        _root = syntax.Root;
+        _variable = syntax.VariableName;
         var segments = syntax.Segments;
         if (PathStep.TryCompile(segments, out var steps, out var tail, out var merged))
         {
@@ -144,7 +148,7 @@ public sealed class PathExpression
 
     private bool TryGetRoot(IEvaluationScope scope, [MaybeNullWhen(false)] out JsonValue root)
     {
-        switch (Syntax.Root)
+        switch (_root)
         {
             case JsonPathRoot.Input:
                 root = scope.Input;
@@ -153,7 +157,7 @@ public sealed class PathExpression
                 root = scope.Context;
                 return true;
             default:
-                return scope.TryGetVariable(Syntax.VariableName!, out root!);
+                return scope.TryGetVariable(_variable!, out root!);
         }
     }
 

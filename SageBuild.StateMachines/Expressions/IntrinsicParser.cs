@@ -91,7 +91,7 @@ internal sealed class IntrinsicParser
             return ParseString();
         if (c == '$')
             return ParsePath();
-        if (IntrinsicCall.LooksLikeCall(_text[_position..]))
+        if (string.CompareOrdinal(_text, _position, "States.", 0, "States.".Length) == 0)
             return ParseCall(depth + 1);
         if (c == '-' || char.IsAsciiDigit(c))
             return ParseNumber();
