@@ -11,7 +11,7 @@ internal static class ExpressionErrors
     /// against AWS; the specification's States.ParameterPathFailure is not what the service sends).
     /// </summary>
     public static StatesErrorException PathNotFound(string path, string field, JsonValue input) =>
-        new(ErrorNames.Runtime, $"The JSONPath '{path}' specified for the field '{field}' could not be found in the input '{JsonText.Compact(input)}'");
+        new(ErrorNames.Runtime, $"The JSONPath '{path}' specified for the field '{field}' could not be found in the input '{input.ToJson()}'");
 
     /// <summary>An intrinsic function was given arguments it cannot work with.</summary>
     public static StatesErrorException Intrinsic(string function, string problem) =>
@@ -23,12 +23,12 @@ internal static class ExpressionErrors
 
     /// <summary>ResultPath goes through something that is not an object (or an array item that is not there).</summary>
     public static StatesErrorException ResultPathMatch(string path, JsonValue input) =>
-        new(ErrorNames.ResultPathMatchFailure, $"Unable to apply ReferencePath {path} to input {JsonText.Compact(input)}");
+        new(ErrorNames.ResultPathMatchFailure, $"Unable to apply ReferencePath {path} to input {input.ToJson()}");
 
     /// <summary>A short description of a value for messages: its kind and, when short, its text.</summary>
     public static string Describe(JsonValue value)
     {
-        var text = JsonText.Compact(value);
+        var text = value.ToJson();
         if (text.Length > 80)
             text = text[..77] + "...";
         return value switch

@@ -31,7 +31,7 @@ internal static class PathMessages
                     break;
                 case IndexSegment index:
                     if (current is not JsonArray array)
-                        return $"Filter: [{index.Index}] can only be applied to arrays. Current context is: {JsonText.Compact(current)}";
+                        return $"Filter: [{index.Index}] can only be applied to arrays. Current context is: {current.ToJson()}";
                     var at = index.Index < 0 ? array.Count + index.Index : index.Index;
                     if ((uint)at >= (uint)array.Count)
                         return NoResults(path);

@@ -22,7 +22,7 @@ internal static class JsonFunctions
         }
     }
 
-    public static JsonValue JsonToString(IntrinsicArguments args, IEvaluationScope scope) => JsonString.From(JsonText.Compact(args[0]));
+    public static JsonValue JsonToString(IntrinsicArguments args, IEvaluationScope scope) => JsonString.From(args[0].ToJson());
 
     /// <summary>A shallow merge: the second object's keys replace the first's. AWS has no deep mode, so the flag must be false.</summary>
     public static JsonValue JsonMerge(IntrinsicArguments args, IEvaluationScope scope)

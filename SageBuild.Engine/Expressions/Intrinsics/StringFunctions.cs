@@ -80,7 +80,7 @@ internal static class StringFunctions
                 builder.Append(']');
                 break;
             default:
-                JsonText.Append(builder, value);
+                builder.Append(value.ToJson());
                 break;
         }
     }
