@@ -13,5 +13,6 @@ public static class SageBuildCommands
         config.UseStrictParsing();
         config.PropagateExceptions();
         // Commands are registered here, one line each, as they are written.
+        config.AddCommand<Commands.ExecuteCommand>("execute").WithDescription("Run an ASL definition on the embedded engine.").WithExample("execute", "pipeline.asl.json", "--input", "{}", "--clock", "virtual");
     }
 }
