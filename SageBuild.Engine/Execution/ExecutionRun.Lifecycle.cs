@@ -63,7 +63,8 @@ internal sealed partial class ExecutionRun
                 AppendTerminal(HistoryEventType.ExecutionTimedOut, frame.Source, at, new ErrorEventDetails(ErrorNames.Timeout, "The execution has exceeded its TimeoutSeconds."));
                 return Record with { Status = ExecutionStatus.TIMED_OUT, StopDate = at, Error = ErrorNames.Timeout, Cause = "The execution has exceeded its TimeoutSeconds." };
             case StopKind.Aborted:
-                AppendTerminal(HistoryEventType.ExecutionAborted, frame.Source, now, new ErrorEventDetails(_stopError, _stopCause));
+                // A stop comes from outside the run: AWS links its event to no other (previousEventId 0).
+                AppendTerminal(HistoryEventType.ExecutionAborted, 0, now, new ErrorEventDetails(_stopError, _stopCause));
                 return Record with { Status = ExecutionStatus.ABORTED, StopDate = now, Error = _stopError, Cause = _stopCause };
             case StopKind.HistoryLimitExceeded:
                 const string cause = "The execution reached the maximum number of history events (25000).";

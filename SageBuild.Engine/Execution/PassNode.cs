@@ -11,6 +11,7 @@ internal sealed class PassNode : StateNode
     private readonly JsonValue? _result;
     private readonly PayloadTemplate? _parameters;
     private readonly ResultPathSpec _resultPath;
+    private readonly bool _resultTooLarge;
 
     public PassNode(string name, PassState state)
         : base(name, state, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited)
@@ -18,6 +19,7 @@ internal sealed class PassNode : StateNode
         _result = state.Result;
         _parameters = state.Parameters is { } parameters ? PayloadTemplate.Compile(parameters) : null;
         _resultPath = ResultPathSpec.From(state.ResultPath);
+        _resultTooLarge = _result is not null && PayloadLimit.Exceeds(_result);
     }
 
     public override bool IsSynchronous => true;
@@ -27,6 +29,8 @@ internal sealed class PassNode : StateNode
         Enter(frame, input);
         try
         {
+            if (_resultTooLarge)
+                return StepResult.Failed(DataLimit());
             var effective = InputPath.Select(frame, input);
             var result = _result ?? (_parameters is null ? effective : frame.Evaluate(_parameters, effective));
             var assigned = EvaluateAssign(frame, Assign, result);

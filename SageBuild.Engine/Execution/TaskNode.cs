@@ -94,6 +94,8 @@ internal sealed partial class TaskNode : RetryableNode
         IntegrationOutcome outcome;
         try
         {
+            // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
+            await run.CommitAsync().ConfigureAwait(false);
             var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
             outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
         }

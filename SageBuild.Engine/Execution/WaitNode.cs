@@ -50,6 +50,8 @@ internal sealed class WaitNode : StateNode
 
         try
         {
+            // The entered event is durable before the wait begins, so a resumed run knows when the wait started.
+            await frame.Run.CommitAsync().ConfigureAwait(false);
             await frame.Run.DelayAsync(frame, delay).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

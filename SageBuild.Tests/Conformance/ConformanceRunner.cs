@@ -20,7 +20,7 @@ public static class ConformanceRunner
 
         // A stop needs a running execution: only then does the case run on the real clock.
         var stops = expectedStatus == "ABORTED";
-        await using var engine = new EngineBuilder { Options = new EngineOptions { DefaultClock = stops ? ExecutionClock.Real : ExecutionClock.Virtual } }.Build();
+        await using var engine = new EngineBuilder { Options = new EngineOptions { AccountId = "111111111111", DefaultClock = stops ? ExecutionClock.Real : ExecutionClock.Virtual } }.Build();
         StateMachineInfo machine;
         try
         {
