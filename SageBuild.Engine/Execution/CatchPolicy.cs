@@ -1,4 +1,3 @@
-using SageBuild.Engine.Expressions;
 using SageBuild.StateMachines.Model;
 
 namespace SageBuild.Engine.Execution;
@@ -20,7 +19,7 @@ internal sealed class CatchPolicy
         for (var i = 0; i < prepared.Length; i++)
         {
             var c = catchers[i];
-            prepared[i] = new PreparedCatcher(c.ErrorEquals, indexOf(c.Next), ResultPathSpec.From(c.ResultPath), c.Assign is { } a ? PayloadTemplate.Compile(a) : null);
+            prepared[i] = new PreparedCatcher(c.ErrorEquals, indexOf(c.Next), ResultPathSpec.From(c.ResultPath), PreparedTemplate.CompileOptional(c.Assign));
         }
 
         return new CatchPolicy(prepared);
@@ -40,4 +39,4 @@ internal sealed class CatchPolicy
 }
 
 /// <summary>One Catch rule: where to go, and where the error output goes.</summary>
-internal sealed record PreparedCatcher(IReadOnlyList<string> ErrorEquals, int NextIndex, ResultPathSpec ResultPath, PayloadTemplate? Assign);
+internal sealed record PreparedCatcher(IReadOnlyList<string> ErrorEquals, int NextIndex, ResultPathSpec ResultPath, PreparedTemplate? Assign);

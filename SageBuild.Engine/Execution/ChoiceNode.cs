@@ -17,7 +17,7 @@ internal sealed class ChoiceNode : StateNode
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = state.Choices[i];
-            rules[i] = new Rule(ConditionEvaluator.Compile(rule.Condition), indexOf(rule.Next), rule.Assign is { } assign ? PayloadTemplate.Compile(assign) : null);
+            rules[i] = new Rule(ConditionEvaluator.Compile(rule.Condition), indexOf(rule.Next), PreparedTemplate.CompileOptional(rule.Assign));
         }
 
         _rules = rules;
@@ -50,12 +50,12 @@ internal sealed class ChoiceNode : StateNode
         }
     }
 
-    private StepResult Leave(RunFrame frame, JsonValue effective, PayloadTemplate? assign, int next)
+    private StepResult Leave(RunFrame frame, JsonValue effective, PreparedTemplate? assign, int next)
     {
         var assigned = EvaluateAssign(frame, assign, effective);
         var output = OutputPath.Select(frame, effective);
         return Exit(frame, output, assigned, next);
     }
 
-    private sealed record Rule(ConditionEvaluator Condition, int NextIndex, PayloadTemplate? Assign);
+    private sealed record Rule(ConditionEvaluator Condition, int NextIndex, PreparedTemplate? Assign);
 }

@@ -13,7 +13,7 @@ internal sealed partial class MapNode
         private readonly Expressions.PathExpression? _maxItemsPath;
         private readonly int? _maxBytes;
         private readonly Expressions.PathExpression? _maxBytesPath;
-        private readonly PayloadTemplate? _batchInput;
+        private readonly PreparedTemplate? _batchInput;
 
         public Batcher(ItemBatcher batcher)
         {
@@ -21,14 +21,14 @@ internal sealed partial class MapNode
             _maxItemsPath = batcher.MaxItemsPerBatchPath is { } p ? Expressions.PathExpression.Compile(p) : null;
             _maxBytes = batcher.MaxInputBytesPerBatch?.Number is { } b ? (int)b : null;
             _maxBytesPath = batcher.MaxInputBytesPerBatchPath is { } q ? Expressions.PathExpression.Compile(q) : null;
-            _batchInput = batcher.BatchInput is { } input ? PayloadTemplate.Compile(input) : null;
+            _batchInput = PreparedTemplate.CompileOptional(batcher.BatchInput);
         }
 
         public JsonValue[] Batch(RunFrame frame, JsonValue effective, JsonValue[] items)
         {
             var maxItems = Limit(frame, effective, _maxItems, _maxItemsPath, "MaxItemsPerBatchPath") ?? int.MaxValue;
             var maxBytes = Limit(frame, effective, _maxBytes, _maxBytesPath, "MaxInputBytesPerBatchPath") ?? PayloadLimit.MaxBytes;
-            var batchInput = _batchInput is null ? null : frame.Evaluate(_batchInput, effective);
+            var batchInput = _batchInput is null ? null : _batchInput.Evaluate(frame, effective);
             var batches = new List<JsonValue>();
             var current = new List<JsonValue>();
             var bytes = 0;

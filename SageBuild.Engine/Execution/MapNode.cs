@@ -17,7 +17,7 @@ internal sealed partial class MapNode : RetryableNode
     private readonly bool _distributed;
     private readonly PathExpression? _itemsPath;
     private readonly JsonArray? _items;
-    private readonly PayloadTemplate? _itemSelector;
+    private readonly PreparedTemplate? _itemSelector;
     private readonly MapSettings _settings;
     private readonly Batcher? _batcher;
     private readonly string? _label;
@@ -31,7 +31,7 @@ internal sealed partial class MapNode : RetryableNode
         _items = state.Items as JsonArray;
         // Parameters is the pre-2023 spelling of ItemSelector on a Map.
         var selector = state.ItemSelector ?? state.Parameters;
-        _itemSelector = selector is null ? null : PayloadTemplate.Compile(selector);
+        _itemSelector = PreparedTemplate.CompileOptional(selector);
         _settings = new MapSettings(state);
         _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher) : null;
         _label = state.Label;
@@ -112,7 +112,7 @@ internal sealed partial class MapNode : RetryableNode
                 {
                     frame.MapItemIndex = i;
                     frame.MapItemValue = items[i];
-                    inputs[i] = frame.Evaluate(_itemSelector, effective);
+                    inputs[i] = _itemSelector.Evaluate(frame, effective);
                 }
             }
             finally

@@ -9,7 +9,7 @@ namespace SageBuild.Engine.Execution;
 internal sealed class PassNode : StateNode
 {
     private readonly JsonValue? _result;
-    private readonly PayloadTemplate? _parameters;
+    private readonly PreparedTemplate? _parameters;
     private readonly ResultPathSpec _resultPath;
     private readonly bool _resultTooLarge;
 
@@ -17,7 +17,7 @@ internal sealed class PassNode : StateNode
         : base(name, state, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited)
     {
         _result = state.Result;
-        _parameters = state.Parameters is { } parameters ? PayloadTemplate.Compile(parameters) : null;
+        _parameters = PreparedTemplate.CompileOptional(state.Parameters);
         _resultPath = ResultPathSpec.From(state.ResultPath);
         _resultTooLarge = _result is not null && PayloadLimit.Exceeds(_result);
     }
@@ -32,7 +32,7 @@ internal sealed class PassNode : StateNode
             if (_resultTooLarge)
                 return StepResult.Failed(DataLimit());
             var effective = InputPath.Select(frame, input);
-            var result = _result ?? (_parameters is null ? effective : frame.Evaluate(_parameters, effective));
+            var result = _result ?? (_parameters is null ? effective : _parameters.Evaluate(frame, effective));
             var assigned = EvaluateAssign(frame, Assign, result);
             var output = OutputPath.Select(frame, _resultPath.Apply(input, result));
             if (!ReferenceEquals(output, input) && !ReferenceEquals(output, _result) && PayloadLimit.Exceeds(output))

@@ -11,8 +11,8 @@ internal abstract class RetryableNode : StateNode
     protected RetryableNode(string name, RetryableState state, HistoryEventType entered, HistoryEventType exited, Func<string, int> indexOf)
         : base(name, state, entered, exited)
     {
-        Parameters = state.Parameters is { } parameters ? PayloadTemplate.Compile(parameters) : null;
-        ResultSelector = state.ResultSelector is { } selector ? PayloadTemplate.Compile(selector) : null;
+        Parameters = PreparedTemplate.CompileOptional(state.Parameters);
+        ResultSelector = PreparedTemplate.CompileOptional(state.ResultSelector);
         ResultPath = ResultPathSpec.From(state.ResultPath);
         Retry = RetryPolicy.From(state.Retry);
         Catch = CatchPolicy.From(state.Catch, indexOf);
@@ -20,9 +20,9 @@ internal abstract class RetryableNode : StateNode
 
     public override bool IsSynchronous => false;
 
-    protected PayloadTemplate? Parameters { get; }
+    protected PreparedTemplate? Parameters { get; }
 
-    protected PayloadTemplate? ResultSelector { get; }
+    protected PreparedTemplate? ResultSelector { get; }
 
     protected ResultPathSpec ResultPath { get; }
 
@@ -35,7 +35,7 @@ internal abstract class RetryableNode : StateNode
     {
         try
         {
-            var selected = ResultSelector is null ? result : frame.Evaluate(ResultSelector, result);
+            var selected = ResultSelector is null ? result : ResultSelector.Evaluate(frame, result);
             var assigned = EvaluateAssign(frame, Assign, selected);
             var output = OutputPath.Select(frame, ResultPath.Apply(rawInput, selected));
             if (!ReferenceEquals(output, rawInput) && PayloadLimit.Exceeds(output))
@@ -88,6 +88,6 @@ internal abstract class RetryableNode : StateNode
     protected JsonValue EffectiveInput(RunFrame frame, JsonValue rawInput)
     {
         var effective = InputPath.Select(frame, rawInput);
-        return Parameters is null ? effective : frame.Evaluate(Parameters, effective);
+        return Parameters is null ? effective : Parameters.Evaluate(frame, effective);
     }
 }

@@ -20,7 +20,7 @@ internal abstract class StateNode
         {
             InputPath = PreparedPath.From(flow.InputPath);
             OutputPath = PreparedPath.From(flow.OutputPath);
-            Assign = flow.Assign is { } assign ? PayloadTemplate.Compile(assign) : null;
+            Assign = PreparedTemplate.CompileOptional(flow.Assign);
         }
     }
 
@@ -40,7 +40,7 @@ internal abstract class StateNode
 
     protected PreparedPath OutputPath { get; } = PreparedPath.Identity;
 
-    protected PayloadTemplate? Assign { get; }
+    protected PreparedTemplate? Assign { get; }
 
     public virtual StepResult Execute(RunFrame frame, JsonValue input) =>
         throw new InvalidOperationException($"the {GetType().Name} for '{Name}' runs asynchronously");
@@ -67,8 +67,8 @@ internal abstract class StateNode
     }
 
     /// <summary>Evaluates an Assign template into the variables to set (applied only when the state exits).</summary>
-    protected static JsonObject? EvaluateAssign(RunFrame frame, PayloadTemplate? assign, JsonValue input) =>
-        assign is null ? null : frame.Evaluate(assign, input) as JsonObject ?? JsonObject.Empty;
+    protected static JsonObject? EvaluateAssign(RunFrame frame, PreparedTemplate? assign, JsonValue input) =>
+        assign is null ? null : assign.Evaluate(frame, input) as JsonObject ?? JsonObject.Empty;
 
     /// <summary>States.Runtime, worded as AWS words it: which state, entered at which event, and what went wrong.</summary>
     protected Failure RuntimeError(RunFrame frame, string message) =>

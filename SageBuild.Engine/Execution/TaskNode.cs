@@ -20,7 +20,7 @@ internal sealed partial class TaskNode : RetryableNode
     private readonly PathExpression? _timeoutSecondsPath;
     private readonly long? _heartbeatSeconds;
     private readonly PathExpression? _heartbeatSecondsPath;
-    private readonly PayloadTemplate? _credentials;
+    private readonly PreparedTemplate? _credentials;
 
     public TaskNode(string name, TaskState state, Func<string, int> indexOf)
         : base(name, state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, indexOf)
@@ -33,7 +33,7 @@ internal sealed partial class TaskNode : RetryableNode
         _timeoutSecondsPath = state.TimeoutSecondsPath is { } tp ? PathExpression.Compile(tp) : null;
         _heartbeatSeconds = state.HeartbeatSeconds?.Number is { } h ? (long)h : null;
         _heartbeatSecondsPath = state.HeartbeatSecondsPath is { } hp ? PathExpression.Compile(hp) : null;
-        _credentials = state.Credentials is { } credentials ? PayloadTemplate.Compile(credentials) : null;
+        _credentials = PreparedTemplate.CompileOptional(state.Credentials);
     }
 
     public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
@@ -77,10 +77,10 @@ internal sealed partial class TaskNode : RetryableNode
         JsonObject? credentials;
         try
         {
-            parameters = Parameters is null ? effective : frame.Evaluate(Parameters, effective);
+            parameters = Parameters is null ? effective : Parameters.Evaluate(frame, effective);
             timeout = Seconds(frame, effective, _timeoutSeconds, _timeoutSecondsPath, "TimeoutSecondsPath");
             heartbeat = Seconds(frame, effective, _heartbeatSeconds, _heartbeatSecondsPath, "HeartbeatSecondsPath");
-            credentials = _credentials is null ? null : frame.Evaluate(_credentials, effective) as JsonObject;
+            credentials = _credentials is null ? null : _credentials.Evaluate(frame, effective) as JsonObject;
         }
         catch (StatesErrorException e)
         {
