@@ -1,4 +1,3 @@
-using System.Globalization;
 using SageBuild.Engine.Expressions;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
@@ -82,6 +81,4 @@ internal sealed class MapSettings
     };
 
     private static PathExpression? Compile(string? path) => path is null ? null : PathExpression.Compile(path);
-
-    internal static string Percent(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
