@@ -21,6 +21,7 @@ internal sealed partial class MapNode : RetryableNode
     private readonly MapSettings _settings;
     private readonly Batcher? _batcher;
     private readonly string? _label;
+    private readonly Failure? _unsupported;
 
     public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor)
         : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf)
@@ -35,11 +36,19 @@ internal sealed partial class MapNode : RetryableNode
         _settings = new MapSettings(state);
         _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher) : null;
         _label = state.Label;
+        // Reading items from S3 and writing results there need the S3 integrations of a later round: fail clearly, never
+        // run on the wrong items or return the wrong shape.
+        if (state.ItemReader is { } reader)
+            _unsupported = new Failure(ErrorNames.ItemReaderFailed, $"The Map state '{name}' reads its items with {reader.Resource}: ItemReader is not supported by the embedded engine yet.");
+        else if (state.ResultWriter is not null)
+            _unsupported = new Failure(ErrorNames.ResultWriterFailed, $"The Map state '{name}' has a ResultWriter: ResultWriter is not supported by the embedded engine yet.");
     }
 
     public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
     {
         Enter(frame, input);
+        if (_unsupported is not null)
+            return Fail(frame, input, _unsupported);
         JsonValue[] itemInputs;
         int maxConcurrency;
         int toleratedCount;

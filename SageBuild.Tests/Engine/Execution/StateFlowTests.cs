@@ -136,6 +136,20 @@ public sealed class StateFlowTests
     }
 
     [Test]
+    public async Task A_Map_that_reads_its_items_from_S3_fails_clearly_with_States_ItemReaderFailed()
+    {
+        var (result, _) = await EngineHarness.RunAsync("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"b","Key":"k"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},"End":true}}}
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo("States.ItemReaderFailed"));
+            Assert.That(result.Cause, Does.Contain("s3:getObject"));
+        });
+    }
+
+    [Test]
     public async Task A_result_over_256_KiB_fails_with_States_DataLimitExceeded()
     {
         var big = new string('x', 300 * 1024);
