@@ -15,5 +15,6 @@ public static class SageBuildCommands
         config.PropagateExceptions();
         // Commands are registered here, one line each, as they are written.
         config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
+        config.AddCommand<Commands.ExecuteCommand>("execute").WithDescription("Run an ASL definition on the embedded engine.").WithExample("execute", "pipeline.asl.json", "--input", "{}", "--clock", "virtual");
     }
 }
