@@ -64,9 +64,10 @@ internal sealed partial class MapNode
         {
             if (path is null)
                 return literal is > 0 ? literal : null;
-            if (frame.TrySelect(path, input, out var value) && value is JsonNumber n && n.TryGetInt64(out var whole) && whole > 0 && whole <= int.MaxValue)
+            var found = frame.TrySelect(path, input, out var value);
+            if (found && value is JsonNumber n && n.TryGetInt64(out var whole) && whole > 0 && whole <= int.MaxValue)
                 return (int)whole;
-            throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field refers to value \"{value.ToJson()}\" which is not a valid positive integer: {path.Text}");
+            throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field refers to value \"{(found ? value!.ToJson() : "null")}\" which is not a valid positive integer: {path.Text}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SageBuild.Engine.Expressions;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -96,10 +97,17 @@ internal sealed class RunFrame : IEvaluationScope
     }
 
     /// <summary>Evaluates a path with <c>$</c> bound to <paramref name="input"/>.</summary>
-    public bool TrySelect(PathExpression path, JsonValue input, out JsonValue value)
+    public bool TrySelect(PathExpression path, JsonValue input, [MaybeNullWhen(false)] out JsonValue value)
     {
         _currentInput = input;
         return path.TrySelect(this, out value);
+    }
+
+    /// <summary>Evaluates a path or intrinsic field (such as ErrorPath) with <c>$</c> bound to <paramref name="input"/>.</summary>
+    public JsonValue Evaluate(FieldExpression expression, JsonValue input, string field)
+    {
+        _currentInput = input;
+        return expression.Evaluate(this, field);
     }
 
     /// <summary>Evaluates a Choice condition with <c>$</c> bound to <paramref name="input"/>.</summary>
