@@ -28,6 +28,15 @@ public sealed class TaskInput
     /// <summary>The empty object.</summary>
     public static TaskInput EmptyObject { get; } = new(null, null, [], null);
 
+    /// <summary>The state's whole input, in either language: <c>$</c> or <c>{% $states.input %}</c>.</summary>
+    public static TaskInput StateInput { get; } = new(null, new FieldExpression(ExpressionKind.Either, "$", "$states.input"), null, null);
+
+    /// <summary>The execution's ARN, in either language: <c>$$.Execution.Id</c> or <c>{% $states.context.Execution.Id %}</c>.</summary>
+    public static TaskInput ExecutionId { get; } = new(null, new FieldExpression(ExpressionKind.Either, "$$.Execution.Id", "$states.context.Execution.Id"), null, null);
+
+    /// <summary>The task token, in either language: <c>$$.Task.Token</c> or <c>{% $states.context.Task.Token %}</c>.</summary>
+    public static TaskInput TaskToken { get; } = new(null, new FieldExpression(ExpressionKind.Either, "$$.Task.Token", "$states.context.Task.Token"), null, null);
+
     /// <summary>Whether the whole value is one run-time expression.</summary>
     public bool IsDynamic => _expression is not null;
 
@@ -140,7 +149,7 @@ public sealed class TaskInput
         isPath = false;
         if (_literal is not null)
             return _literal;
-        if (_expression is { } e)
+        if (_expression?.For(language == QueryLanguage.JSONata) is { } e)
         {
             if (e.IsJsonPath && language == QueryLanguage.JSONata)
                 errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.InvalidJsonata, $"the JSONPath expression '{e.Text}' cannot be used in a JSONata state: use a JSONata expression such as '{{% $states.input... %}}'"));
