@@ -10,12 +10,12 @@ namespace SageBuild.StateMachines.Builders;
 /// </summary>
 public sealed class ParallelBranches : RetryableStateNode
 {
-    private readonly ParallelOptions _options;
+    private readonly ParallelBranchesOptions _options;
     private readonly List<StateNode> _branches = [];
 
     /// <summary>A Parallel state named <paramref name="name"/>; add branches with <see cref="Branch"/>.</summary>
-    public ParallelBranches(string name, ParallelOptions? options = null)
-        : base(name, options ?? new ParallelOptions()) => _options = options ?? new ParallelOptions();
+    public ParallelBranches(string name, ParallelBranchesOptions? options = null)
+        : base(name, options ?? new ParallelBranchesOptions()) => _options = options ?? new ParallelBranchesOptions();
 
     /// <inheritdoc />
     public override StateType Type => StateType.Parallel;
