@@ -21,23 +21,26 @@ internal sealed class GraphCompiler(object owner, QueryLanguage machineLanguage)
     public (string StartAt, StateMap States) CompileGraph(StateNode start, string graphPointer)
     {
         var statesPointer = JsonPointer.Append(graphPointer, "States");
+        var errorsBefore = Errors.Count;
         var members = Discover(start, graphPointer);
 
         // Register the whole graph's names before rendering any branch, so a clash reports the outer state as the first.
+        // A clash with another graph is still rendered (each graph's own States stay consistent); a clash inside this graph cannot be.
         var unique = new List<(StateNode State, string Pointer)>(members.Count);
+        var local = new HashSet<string>(StringComparer.Ordinal);
         foreach (var state in members)
         {
             var pointer = JsonPointer.Append(statesPointer, state.Name);
             if (_names.TryGetValue(state.Name, out var first))
-            {
                 Errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.DuplicateStateName, $"the name \"{state.Name}\" is already used at {first}; state names are unique across all branches"));
-                continue;
-            }
-
-            _names.Add(state.Name, pointer);
-            unique.Add((state, pointer));
+            else
+                _names.Add(state.Name, pointer);
+            if (local.Add(state.Name))
+                unique.Add((state, pointer));
         }
 
+        // A graph that lost states or transitions to the errors above could also look endless; report the cause, not the echo.
+        var isComplete = Errors.Count == errorsBefore;
         var rendered = new List<KeyValuePair<string, State>>(unique.Count);
         var hasTerminal = false;
         foreach (var (state, pointer) in unique)
@@ -48,7 +51,7 @@ internal sealed class GraphCompiler(object owner, QueryLanguage machineLanguage)
             rendered.Add(new(state.Name, model));
         }
 
-        if (!hasTerminal && members.Count > 0)
+        if (!hasTerminal && isComplete && members.Count > 0)
             Errors.Add(new DefinitionError(statesPointer, DefinitionErrorCodes.NoTerminalState, $"the graph starting at '{start.Name}' never ends: give one state no Next, or add a Succeed or Fail state"));
         return (start.Name, StateMap.Create(rendered));
     }
