@@ -1,3 +1,4 @@
+using SageBuild.Cli.Commands.Params;
 using Spectre.Console.Cli;
 
 namespace SageBuild.Cli;
@@ -13,5 +14,6 @@ public static class SageBuildCommands
         config.UseStrictParsing();
         config.PropagateExceptions();
         // Commands are registered here, one line each, as they are written.
+        config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
     }
 }
