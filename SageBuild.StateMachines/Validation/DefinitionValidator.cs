@@ -12,6 +12,16 @@ public static class DefinitionValidator
     private static readonly IDefinitionRule[] Rules =
     [
         // Rules are added here as they are written; each is independent of the others.
+        new Rules.FieldCombinationRule(),
+        new Rules.RangeRule(),
+        new Rules.StateNameRule(),
+        new Rules.MapLabelRule(),
+        new Rules.ChoiceStateRule(),
+        new Rules.ErrorHandlingRule(),
+        new Rules.ResourceRule(),
+        new Rules.DistributedMapRule(),
+        new Rules.TransitionTargetRule(),
+        new Rules.ReachabilityRule(),
     ];
 
     /// <summary>Validates ASL text: schema problems first, then the rules (which run only on a readable model).</summary>
