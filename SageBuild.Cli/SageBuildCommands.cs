@@ -1,3 +1,4 @@
+using SageBuild.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace SageBuild.Cli;
@@ -12,6 +13,13 @@ public static class SageBuildCommands
         config.SetApplicationName("sagebuild");
         config.UseStrictParsing();
         config.PropagateExceptions();
+        config.ValidateExamples();
         // Commands are registered here, one line each, as they are written.
+        config.AddCommand<ValidateCommand>("validate")
+            .WithExample("validate", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("validate", "pipeline.asl.json", "child.asl.json", "--json");
+        config.AddCommand<GraphCommand>("graph")
+            .WithExample("graph", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("graph", "pipeline.asl.json", "--format", "dot");
     }
 }

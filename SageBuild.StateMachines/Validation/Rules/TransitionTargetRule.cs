@@ -97,7 +97,7 @@ internal sealed class TransitionTargetRule : IDefinitionRule
                 (best, bestDistance) = (name, distance);
         }
 
-        return best is not null && bestDistance <= Math.Max(1, target.Length / 3) ? best : null;
+        return best is not null && bestDistance <= Math.Max(1, target.Length / 3) && bestDistance < target.Length ? best : null;
     }
 
     /// <summary>Edits between two names, ignoring case, where swapping two neighbours counts as one (a common typo).</summary>
