@@ -34,7 +34,7 @@ internal sealed record DefinitionFile(string Path, AslReadResult? Read, IReadOnl
                 UnauthorizedAccessException => "permission denied",
                 _ => e.Message,
             };
-            return new DefinitionFile(path, null, [new DefinitionError("", UnreadableCode, $"cannot read {path}: {why}")], why);
+            return new DefinitionFile(path, null, [new DefinitionError("", UnreadableCode, $"cannot read the file: {why}")], why);
         }
 
         var read = AslJson.Read(text);
