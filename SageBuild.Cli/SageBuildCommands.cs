@@ -1,4 +1,5 @@
 using SageBuild.Cli.Commands;
+using SageBuild.Cli.Commands.Params;
 using Spectre.Console.Cli;
 
 namespace SageBuild.Cli;
@@ -21,5 +22,6 @@ public static class SageBuildCommands
         config.AddCommand<GraphCommand>("graph")
             .WithExample("graph", "examples/asl/train-and-deploy.asl.json")
             .WithExample("graph", "pipeline.asl.json", "--format", "dot");
+        config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
     }
 }

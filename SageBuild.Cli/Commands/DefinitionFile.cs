@@ -30,6 +30,7 @@ internal sealed record DefinitionFile(string Path, AslReadResult? Read, IReadOnl
         {
             var why = e switch
             {
+                _ when Directory.Exists(path) => "it is a directory, not a file",
                 FileNotFoundException or DirectoryNotFoundException => "no such file",
                 UnauthorizedAccessException => "permission denied",
                 _ => e.Message,

@@ -92,6 +92,16 @@ public sealed class ValidateCommandTests
     }
 
     [Test]
+    public void Says_so_when_a_file_is_a_directory()
+    {
+        using var files = new DefinitionFiles();
+        var result = Run("validate", files.Directory);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Output, Does.Contain("is a directory"));
+    }
+
+    [Test]
     public void Refuses_to_run_without_a_file() =>
         Assert.That(() => Run("validate"), Throws.InstanceOf<Spectre.Console.Cli.CommandAppException>().With.Message.Contains("FILE"));
 }

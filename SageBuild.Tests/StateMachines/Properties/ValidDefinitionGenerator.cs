@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsCheck;
 using SageBuild.StateMachines.Conditions;
 using SageBuild.StateMachines.Json;
