@@ -74,4 +74,11 @@ public sealed class GraphRuleTests
     public void Counts_a_Catch_as_a_way_to_reach_a_state() =>
         Assert.That(Asl.Errors(Asl.Machine(
             "'A':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Catch':[{'ErrorEquals':['States.ALL'],'Next':'Failed'}],'End':true},'Failed':{'Type':'Fail'}")), Is.Empty);
+
+    [Test]
+    public void Reports_a_state_with_an_unknown_type_once_rather_than_at_every_transition_to_it()
+    {
+        var errors = Asl.Errors(Asl.Machine("'A':{'Type':'Sleep','Next':'B'},'B':{'Type':'Succeed'}"));
+        Assert.That(Asl.Found(errors), Is.EqualTo(new[] { $"/States/A/Type {DefinitionErrorCodes.SchemaValidationFailed}" }));
+    }
 }
