@@ -18,8 +18,8 @@ public sealed class JsonNumberWritingTests
     [Test]
     public void Keeps_the_digits_of_a_number_read_from_text()
     {
-        var written = JsonValue.Parse("[1.50, 12345678901234567890123, 100000000000000000001]").ToJson();
+        var written = JsonValue.Parse("[1.50, 12345678901234567890123, 100000000000000000001, -0, 1e5]").ToJson();
 
-        Assert.That(written, Is.EqualTo("[1.50,12345678901234567890123,100000000000000000001]"));
+        Assert.That(written, Is.EqualTo("[1.50,12345678901234567890123,100000000000000000001,-0,1e5]"));
     }
 }
