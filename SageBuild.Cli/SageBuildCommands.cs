@@ -1,3 +1,4 @@
+using SageBuild.Cli.Commands;
 using SageBuild.Cli.Commands.Params;
 using Spectre.Console.Cli;
 
@@ -13,7 +14,14 @@ public static class SageBuildCommands
         config.SetApplicationName("sagebuild");
         config.UseStrictParsing();
         config.PropagateExceptions();
+        config.ValidateExamples();
         // Commands are registered here, one line each, as they are written.
+        config.AddCommand<ValidateCommand>("validate")
+            .WithExample("validate", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("validate", "pipeline.asl.json", "child.asl.json", "--json");
+        config.AddCommand<GraphCommand>("graph")
+            .WithExample("graph", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("graph", "pipeline.asl.json", "--format", "dot");
         config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
         config.AddCommand<Commands.ExecuteCommand>("execute").WithDescription("Run an ASL definition on the embedded engine.").WithExample("execute", "pipeline.asl.json", "--input", "{}", "--clock", "virtual");
     }
