@@ -53,18 +53,13 @@ internal sealed class ChoiceStateRule : IDefinitionRule
 
     private static void CheckComparison(ComparisonCondition comparison, string pointer, ICollection<DefinitionError> errors)
     {
-        if (!comparison.Variable.StartsWith('$'))
-        {
-            errors.Add(new DefinitionError(JsonPointer.Append(pointer, "Variable"), DefinitionErrorCodes.InvalidChoiceRule,
-                $"'Variable' is a path that starts with '$' (such as \"$.status\"), not \"{comparison.Variable}\""));
-        }
-
+        // The syntax of Variable and of a …Path operand is the expression-syntax rule's to check; this rule checks types.
         var name = comparison.Operator.ToString();
         var problem = comparison.Operator.OperandKind() switch
         {
-            OperandKind.Path => comparison.Value is JsonString { Value: var path } && path.StartsWith('$')
+            OperandKind.Path => comparison.Value is JsonString
                 ? null
-                : $"'{name}' compares with the value at another path, so it takes a path string that starts with '$', not {Describe(comparison.Value)}",
+                : $"'{name}' compares with the value at another path, so it takes a path string such as \"$.limit\", not {Describe(comparison.Value)}",
             OperandKind.String => comparison.Value is JsonString ? null : $"'{name}' compares strings, so its value is a string, not {Describe(comparison.Value)}",
             OperandKind.Number => comparison.Value is JsonNumber ? null : $"'{name}' compares numbers, so its value is a number, not {Describe(comparison.Value)}",
             OperandKind.Boolean when comparison.Operator.IsTypeTest() => comparison.Value is JsonBoolean

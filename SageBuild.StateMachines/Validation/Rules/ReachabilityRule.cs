@@ -25,11 +25,14 @@ internal sealed class ReachabilityRule : IDefinitionRule
     {
         var reached = new HashSet<string>(StringComparer.Ordinal) { graph.StartAt };
         var pending = new Stack<string>([graph.StartAt]);
+        var leadsNowhere = false;
         while (pending.TryPop(out var name))
         {
             foreach (var (target, _, _) in TransitionTargetRule.Targets(locations[name]))
             {
-                if (graph.States.ContainsKey(target) && reached.Add(target))
+                if (!graph.States.ContainsKey(target))
+                    leadsNowhere = true;
+                else if (reached.Add(target))
                     pending.Push(target);
             }
         }
@@ -45,7 +48,9 @@ internal sealed class ReachabilityRule : IDefinitionRule
                 $"State \"{name}\" is not reachable from StartAt \"{graph.StartAt}\": {why}. Remove it, or name it in a Next, Default or Catch of a reachable state"));
         }
 
-        if (!reached.Any(n => IsTerminal(graph.States[n])))
+        // A transition to a missing state is the transition rule's to report; where it was meant to go may well
+        // have ended the graph, so saying "never ends" as well would only add noise.
+        if (!leadsNowhere && !reached.Any(n => IsTerminal(graph.States[n])))
         {
             var unreachedTerminals = unreached.Where(n => IsTerminal(graph.States[n])).ToList();
             errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.NoTerminalState,
