@@ -27,6 +27,8 @@ internal static class AwsClientEnvironment
     /// <summary>The credentials to sign with, or null to send calls unsigned (only against an endpoint).</summary>
     public static AWSCredentials? ResolveCredentials(StepFunctionsClientOptions options)
     {
+        if (!options.SignRequests)
+            return null;
         if (options.Credentials is not null)
             return options.Credentials;
         if (options.Profile is { } profile)

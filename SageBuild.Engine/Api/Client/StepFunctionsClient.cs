@@ -43,7 +43,7 @@ public sealed partial class StepFunctionsClient : IStepFunctionsService, IDispos
     /// <summary>The region calls are signed for.</summary>
     public string Region { get; }
 
-    /// <summary>Whether calls carry a SigV4 signature (false only against an endpoint, with no credentials found).</summary>
+    /// <summary>Whether calls carry a SigV4 signature: false when <see cref="StepFunctionsClientOptions.SignRequests"/> is, or against an endpoint with no credentials found.</summary>
     public bool IsSigned { get; }
 
     /// <inheritdoc />

@@ -28,6 +28,10 @@ public sealed record StepFunctionsClientOptions
     /// </value>
     public AWSCredentials? Credentials { get; init; }
 
+    /// <summary>Whether calls are signed; false sends them unsigned, as the AWS CLI's <c>--no-sign-request</c> does.</summary>
+    /// <value>true: sign whenever credentials are found.</value>
+    public bool SignRequests { get; init; } = true;
+
     /// <summary>How long one call may take.</summary>
     /// <value>100 seconds.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
