@@ -1,3 +1,4 @@
+using SageBuild.Cli.Commands.StepFunctions;
 using Spectre.Console.Cli;
 
 namespace SageBuild.Cli;
@@ -13,5 +14,20 @@ public static class SageBuildCommands
         config.UseStrictParsing();
         config.PropagateExceptions();
         // Commands are registered here, one line each, as they are written.
+        config.AddBranch("executions", e =>
+        {
+            e.SetDescription("Executions on a SageBuild server (--endpoint) or on AWS Step Functions (--region/--profile).");
+            e.AddCommand<ExecutionsListCommand>("list").WithExample("executions", "list", "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", "--endpoint", "http://127.0.0.1:8083");
+            e.AddCommand<ExecutionsDescribeCommand>("describe");
+            e.AddCommand<ExecutionsHistoryCommand>("history");
+            e.AddCommand<ExecutionsStartCommand>("start").WithExample("executions", "start", "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", "--input", "@input.json");
+            e.AddCommand<ExecutionsStopCommand>("stop");
+        });
+        config.AddBranch("state-machines", m =>
+        {
+            m.SetDescription("State machines on a SageBuild server (--endpoint) or on AWS Step Functions (--region/--profile).");
+            m.AddCommand<StateMachinesListCommand>("list");
+            m.AddCommand<StateMachinesDeployCommand>("deploy").WithExample("state-machines", "deploy", "pipeline.asl.json", "--role-arn", "arn:aws:iam::123456789012:role/pipeline");
+        });
     }
 }
