@@ -38,7 +38,18 @@ internal static class AwsClientEnvironment
                 : throw new InvalidOperationException($"No AWS profile named '{profile}' in the shared config or credentials files.");
         }
         if (options.Endpoint is null)
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        {
+            try
+            {
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException e)
+            {
+                throw new InvalidOperationException(
+                    "No AWS credentials found (environment, shared config and credentials files, SSO, container or instance role): "
+                    + "set AWS_PROFILE or pass --profile, or pass --endpoint to call a SageBuild server. " + e.Message, e);
+            }
+        }
         // Against a local endpoint, skip the chain's network probes (instance metadata), which would stall every command.
         if (Variable("AWS_ACCESS_KEY_ID") is { } key && Variable("AWS_SECRET_ACCESS_KEY") is { } secret)
         {
