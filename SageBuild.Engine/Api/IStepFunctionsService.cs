@@ -11,7 +11,8 @@ namespace SageBuild.Engine.Api;
 /// <remarks>
 /// Failures are <see cref="StepFunctionsException"/>s whose <see cref="StepFunctionsException.Code"/> is one of
 /// <see cref="StepFunctionsErrorCodes"/>; each method lists the codes AWS documents for it. Requests reach an implementation
-/// only after the host has checked the model's constraints (required members, lengths, ranges, enums).
+/// only after the host has checked the model's constraints (required members, lengths, ranges, enums). The host calls an
+/// implementation from many requests at once, so it must be safe for concurrent use.
 /// </remarks>
 public interface IStepFunctionsService
 {

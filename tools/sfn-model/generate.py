@@ -303,7 +303,8 @@ def service_interface(model, version):
     out.append("/// The HTTP host serves any implementation, and <see cref=\"Client.StepFunctionsClient\"/> is one that calls a remote endpoint.\n/// </summary>\n")
     out.append("/// <remarks>\n/// Failures are <see cref=\"StepFunctionsException\"/>s whose <see cref=\"StepFunctionsException.Code\"/> is one of\n")
     out.append("/// <see cref=\"StepFunctionsErrorCodes\"/>; each method lists the codes AWS documents for it. Requests reach an implementation\n")
-    out.append("/// only after the host has checked the model's constraints (required members, lengths, ranges, enums).\n/// </remarks>\n")
+    out.append("/// only after the host has checked the model's constraints (required members, lengths, ranges, enums). The host calls an\n")
+    out.append("/// implementation from many requests at once, so it must be safe for concurrent use.\n/// </remarks>\n")
     out.append("public interface IStepFunctionsService\n{\n")
     for index, op in enumerate(OPERATIONS):
         o = model["operations"][op]

@@ -24,7 +24,7 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>The endpoint without a trailing slash, as the AWS CLIs print it back.</summary>
     public string EndpointUrl => Endpoint.ToString().TrimEnd('/');
 
-    public static async Task<ApiHost> StartAsync(bool requireSignatures = false)
+    public static async Task<ApiHost> StartAsync(bool requireSignatures = false, TimeProvider? serverClock = null)
     {
         var service = new InMemoryStepFunctionsService();
         var server = await StepFunctionsServer.StartAsync(service, new StepFunctionsServerOptions
@@ -33,6 +33,7 @@ internal sealed class ApiHost : IAsyncDisposable
             Api = new StepFunctionsApiOptions
             {
                 Credentials = requireSignatures ? ServerCredentials.Parse($"{AccessKeyId}:{SecretAccessKey}") : ServerCredentials.None,
+                TimeProvider = serverClock ?? TimeProvider.System,
             },
         });
         return new ApiHost(server, service);

@@ -100,6 +100,36 @@ public sealed class AwsCliProtocolTests(string major)
     }
 
     [Test]
+    public async Task Pages_through_state_machines_with_nextToken()
+    {
+        foreach (var name in new[] { "a", "b", "c", "d", "e" })
+        {
+            await _host.Service.CreateStateMachineAsync(new SageBuild.Engine.Api.Model.CreateStateMachineInput
+            {
+                Name = name, Definition = Definitions.Pass, RoleArn = Definitions.RoleArn,
+            });
+        }
+        // The CLI follows nextToken itself, two at a time, and prints the whole list.
+        var listed = AwsCli.Json(await RunAsync("list-state-machines", "--page-size", "2"));
+        var names = listed.GetProperty("stateMachines").EnumerateArray().Select(m => m.GetProperty("name").GetString());
+        Assert.That(names, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+    }
+
+    [Test]
+    public async Task Tags_and_untags_a_state_machine()
+    {
+        AwsCli.Json(await RunAsync("create-state-machine", "--name", "hello", "--definition", Definitions.Pass, "--role-arn", Definitions.RoleArn,
+            "--tags", "key=team,value=ml"));
+        var arn = Definitions.StateMachineArn("hello");
+        AwsCli.Json(await RunAsync("tag-resource", "--resource-arn", arn, "--tags", "key=stage,value=dev"));
+        AwsCli.Json(await RunAsync("untag-resource", "--resource-arn", arn, "--tag-keys", "team"));
+
+        var tags = AwsCli.Json(await RunAsync("list-tags-for-resource", "--resource-arn", arn)).GetProperty("tags").EnumerateArray()
+            .Select(t => $"{t.GetProperty("key").GetString()}={t.GetProperty("value").GetString()}");
+        Assert.That(tags, Is.EqualTo(new[] { "stage=dev" }));
+    }
+
+    [Test]
     public async Task An_out_of_range_page_size_gives_AWS_validation_message()
     {
         var result = await RunAsync("list-state-machines", "--max-results", "1001", "--no-paginate");

@@ -73,6 +73,22 @@ public sealed class StepFunctionsClientTests
     }
 
     [Test]
+    public async Task A_server_clock_more_than_five_minutes_ahead_refuses_the_signature_as_expired()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(10));
+        await using var host = await ApiHost.StartAsync(requireSignatures: true, serverClock: clock);
+        using var client = new StepFunctionsClient(new StepFunctionsClientOptions
+        {
+            Endpoint = host.Endpoint,
+            Credentials = new BasicAWSCredentials(ApiHost.AccessKeyId, ApiHost.SecretAccessKey),
+        });
+
+        var error = Assert.ThrowsAsync<StepFunctionsException>(() => client.ListStateMachinesAsync(new ListStateMachinesInput()))!;
+        Assert.That(error.Code, Is.EqualTo(StepFunctionsErrorCodes.InvalidSignatureException));
+        Assert.That(error.Message, Does.StartWith("Signature expired: "));
+    }
+
+    [Test]
     public async Task Raises_the_server_error_code_and_message_with_the_request_id()
     {
         await using var host = await ApiHost.StartAsync();
