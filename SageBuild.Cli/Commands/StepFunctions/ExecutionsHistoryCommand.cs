@@ -26,21 +26,8 @@ public sealed class ExecutionsHistoryCommand(IAnsiConsole console) : StepFunctio
 
     protected override async Task<int> RunAsync(StepFunctionsClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var events = new List<HistoryEvent>();
-        string? nextToken = null;
-        do
-        {
-            var page = await client.GetExecutionHistoryAsync(new GetExecutionHistoryInput
-            {
-                ExecutionArn = settings.ExecutionArn,
-                ReverseOrder = settings.Reverse,
-                IncludeExecutionData = !settings.NoData,
-                NextToken = nextToken,
-            }, cancellationToken);
-            events.AddRange(page.Events);
-            nextToken = page.NextToken;
-        }
-        while (nextToken is not null);
+        var events = await client.GetExecutionHistoryEventsAsync(settings.ExecutionArn, settings.Reverse, !settings.NoData, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
 
         if (settings.Json)
         {

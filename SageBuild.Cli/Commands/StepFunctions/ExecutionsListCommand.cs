@@ -29,22 +29,10 @@ public sealed class ExecutionsListCommand(IAnsiConsole console) : StepFunctionsC
 
     protected override async Task<int> RunAsync(StepFunctionsClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var executions = new List<ExecutionListItem>();
-        string? nextToken = null;
-        do
-        {
-            var page = await client.ListExecutionsAsync(new ListExecutionsInput
-            {
-                StateMachineArn = settings.StateMachineArn,
-                StatusFilter = settings.Status is null ? null : ExecutionStatus.FromValue(settings.Status.ToUpperInvariant()),
-                NextToken = nextToken,
-            }, cancellationToken);
-            executions.AddRange(page.Executions);
-            nextToken = page.NextToken;
-        }
-        while (nextToken is not null && (settings.MaxItems is null || executions.Count < settings.MaxItems));
-        if (settings.MaxItems is { } max && executions.Count > max)
-            executions.RemoveRange(max, executions.Count - max);
+        var status = settings.Status is null ? (ExecutionStatus?)null : ExecutionStatus.FromValue(settings.Status.ToUpperInvariant());
+        var executions = await client.ListAllExecutionsAsync(settings.StateMachineArn, status, cancellationToken: cancellationToken)
+            .Take(settings.MaxItems ?? int.MaxValue)
+            .ToListAsync(cancellationToken);
 
         if (settings.Json)
         {

@@ -40,7 +40,7 @@ public sealed class StateMachinesDeployCommand(IAnsiConsole console) : StepFunct
     {
         var definition = await File.ReadAllTextAsync(settings.DefinitionPath, cancellationToken);
         var name = settings.StateMachineName;
-        var existing = (await StateMachineDirectory.ListAsync(client, cancellationToken)).FirstOrDefault(m => m.Name == name);
+        var existing = await client.ListAllStateMachinesAsync(cancellationToken: cancellationToken).FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
         string action, arn;
         if (existing is not null)
         {

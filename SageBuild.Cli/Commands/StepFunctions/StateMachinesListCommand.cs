@@ -12,7 +12,7 @@ public sealed class StateMachinesListCommand(IAnsiConsole console) : StepFunctio
 
     protected override async Task<int> RunAsync(StepFunctionsClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var machines = await StateMachineDirectory.ListAsync(client, cancellationToken);
+        var machines = await client.ListAllStateMachinesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         if (settings.Json)
         {
             WriteJson(new ListStateMachinesOutput { StateMachines = machines }, StepFunctionsJsonContext.Default.ListStateMachinesOutput);

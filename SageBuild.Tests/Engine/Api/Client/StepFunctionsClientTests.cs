@@ -115,6 +115,27 @@ public sealed class StepFunctionsClientTests
     }
 
     [Test]
+    public async Task Lists_follow_nextToken_across_pages()
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var client = new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = host.Endpoint, SignRequests = false });
+        foreach (var name in new[] { "a", "b", "c", "d", "e" })
+            await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = name, Definition = Definitions.Pass, RoleArn = Definitions.RoleArn });
+
+        var machines = await client.ListAllStateMachinesAsync(pageSize: 2).Select(m => m.Name).ToListAsync();
+        Assert.That(machines, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+
+        var started = await client.StartExecutionAsync(Definitions.StateMachineArn("a"), """{"n":1}""", name: "run-1");
+        await client.StopExecutionAsync(started.ExecutionArn, error: "Cancelled");
+        var events = await client.GetExecutionHistoryEventsAsync(started.ExecutionArn, pageSize: 1).Select(e => e.Type).ToListAsync();
+        Assert.That(events, Is.EqualTo(new[] { HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionAborted }));
+
+        var aborted = await client.ListAllExecutionsAsync(Definitions.StateMachineArn("a"), ExecutionStatus.Aborted).ToListAsync();
+        Assert.That(aborted.Select(e => e.Name), Is.EqualTo(new[] { "run-1" }));
+        Assert.That((await client.DescribeExecutionAsync(started.ExecutionArn)).Error, Is.EqualTo("Cancelled"));
+    }
+
+    [Test]
     public void Addresses_AWS_itself_when_no_endpoint_is_given()
     {
         using var client = new StepFunctionsClient(new StepFunctionsClientOptions
