@@ -20,7 +20,7 @@ public interface IStepFunctionsService
     /// <exception cref="StepFunctionsException">InvalidArn, InvalidDefinition, InvalidName, InvalidLoggingConfiguration, InvalidTracingConfiguration, StateMachineAlreadyExists, StateMachineDeleting, StateMachineLimitExceeded, StateMachineTypeNotSupported, TooManyTags, ValidationException, ConflictException, InvalidEncryptionConfiguration, KmsAccessDeniedException, KmsThrottlingException.</exception>
     Task<CreateStateMachineOutput> CreateStateMachineAsync(CreateStateMachineInput input, CancellationToken cancellationToken = default);
 
-    /// <summary>Updates an existing state machine by modifying its definition , roleArn , loggingConfiguration , or EncryptionConfiguration .</summary>
+    /// <summary>Updates an existing state machine by modifying its definition, roleArn, loggingConfiguration, or EncryptionConfiguration.</summary>
     /// <exception cref="StepFunctionsException">InvalidArn, InvalidDefinition, InvalidLoggingConfiguration, InvalidTracingConfiguration, MissingRequiredParameter, StateMachineDeleting, StateMachineDoesNotExist, ServiceQuotaExceededException, ConflictException, ValidationException, InvalidEncryptionConfiguration, KmsAccessDeniedException, KmsThrottlingException.</exception>
     Task<UpdateStateMachineOutput> UpdateStateMachineAsync(UpdateStateMachineInput input, CancellationToken cancellationToken = default);
 

@@ -59,6 +59,7 @@ def enum_member(value):
 def first_sentence(doc, fallback):
     text = html.unescape(re.sub(r"<[^>]+>", " ", doc or ""))
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\(\s+", "(", text))
     if not text:
         return fallback
     match = re.search(r"^(.+?[.!?])(\s|$)", text)

@@ -103,7 +103,7 @@ public sealed record DescribeExecutionOutput
     [JsonPropertyName("redriveStatus")]
     public ExecutionRedriveStatus? RedriveStatus { get; init; }
 
-    /// <summary>When redriveStatus is NOT_REDRIVABLE , redriveStatusReason specifies the reason why an execution cannot be redriven.</summary>
+    /// <summary>When redriveStatus is NOT_REDRIVABLE, redriveStatusReason specifies the reason why an execution cannot be redriven.</summary>
     /// <remarks>Wire name <c>redriveStatusReason</c>; optional; at most 262144 characters; sensitive.</remarks>
     [JsonPropertyName("redriveStatusReason")]
     public string? RedriveStatusReason { get; init; }

@@ -33,7 +33,7 @@ public sealed record DescribeStateMachineOutput
     [JsonPropertyName("roleArn")]
     public required string RoleArn { get; init; }
 
-    /// <summary>The type of the state machine ( STANDARD or EXPRESS ).</summary>
+    /// <summary>The type of the state machine (STANDARD or EXPRESS).</summary>
     /// <remarks>Wire name <c>type</c>; required.</remarks>
     [JsonPropertyName("type")]
     public required StateMachineType Type { get; init; }

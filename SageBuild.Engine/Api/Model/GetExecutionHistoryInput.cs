@@ -18,7 +18,7 @@ public sealed record GetExecutionHistoryInput
     [JsonPropertyName("maxResults")]
     public int? MaxResults { get; init; }
 
-    /// <summary>Lists events in descending order of their timeStamp .</summary>
+    /// <summary>Lists events in descending order of their timeStamp.</summary>
     /// <remarks>Wire name <c>reverseOrder</c>; optional.</remarks>
     [JsonPropertyName("reverseOrder")]
     public bool? ReverseOrder { get; init; }

@@ -193,7 +193,7 @@ public sealed record HistoryEvent
     [JsonPropertyName("stateExitedEventDetails")]
     public StateExitedEventDetails? StateExitedEventDetails { get; init; }
 
-    /// <summary>Contains details, such as mapRunArn , and the start date and time of a Map Run.</summary>
+    /// <summary>Contains details, such as mapRunArn, and the start date and time of a Map Run.</summary>
     /// <remarks>Wire name <c>mapRunStartedEventDetails</c>; optional.</remarks>
     [JsonPropertyName("mapRunStartedEventDetails")]
     public MapRunStartedEventDetails? MapRunStartedEventDetails { get; init; }

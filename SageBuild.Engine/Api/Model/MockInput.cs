@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace SageBuild.Engine.Api.Model;
 
-/// <summary>A JSON object that contains a mocked result or errorOutput .</summary>
+/// <summary>A JSON object that contains a mocked result or errorOutput.</summary>
 /// <remarks>botocore shape <c>MockInput</c>.</remarks>
 public sealed record MockInput
 {

@@ -19,7 +19,7 @@ public sealed partial record StartSyncExecutionInput
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>The string that contains the JSON input data for the execution, for example: "{\"first_name\" : \"Alejandro\"}" If you don't include any JSON input data, you still must include the two braces, for example: "{}" Length constraints apply to the payload size, and are expressed as bytes in UTF-8 enco...</summary>
+    /// <summary>The string that contains the JSON input data for the execution, for example: "{\"first_name\": \"Alejandro\"}" If you don't include any JSON input data, you still must include the two braces, for example: "{}" Length constraints apply to the payload size, and are expressed as bytes in UTF-8 encod...</summary>
     /// <remarks>Wire name <c>input</c>; optional; at most 262144 characters; sensitive.</remarks>
     [JsonPropertyName("input")]
     public string? Input { get; init; }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace SageBuild.Engine.Api.Model;
 
-/// <summary>Contains details about a task submitted to a resource .</summary>
+/// <summary>Contains details about a task submitted to a resource.</summary>
 /// <remarks>botocore shape <c>TaskSubmittedEventDetails</c>.</remarks>
 public sealed record TaskSubmittedEventDetails
 {

@@ -8,7 +8,7 @@ namespace SageBuild.Engine.Api.Model;
 /// <remarks>botocore shape <c>TracingConfiguration</c>.</remarks>
 public sealed record TracingConfiguration
 {
-    /// <summary>When set to true , X-Ray tracing is enabled.</summary>
+    /// <summary>When set to true, X-Ray tracing is enabled.</summary>
     /// <remarks>Wire name <c>enabled</c>; optional.</remarks>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }

@@ -18,7 +18,7 @@ public sealed record ValidateStateMachineDefinitionOutput
     [JsonPropertyName("diagnostics")]
     public required IReadOnlyList<ValidateStateMachineDefinitionDiagnostic> Diagnostics { get; init; }
 
-    /// <summary>The result value will be true if the number of diagnostics found in the workflow definition exceeds maxResults .</summary>
+    /// <summary>The result value will be true if the number of diagnostics found in the workflow definition exceeds maxResults.</summary>
     /// <remarks>Wire name <c>truncated</c>; optional.</remarks>
     [JsonPropertyName("truncated")]
     public bool? Truncated { get; init; }
