@@ -63,16 +63,25 @@ internal sealed partial class AwsJsonEndpoint(IStepFunctionsService service, Ste
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > options.MaxRequestBodyBytes)
+        var limit = options.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
             throw TooLarge();
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > options.MaxRequestBodyBytes)
-                throw TooLarge();
-            buffer.Write(chunk, 0, read);
+            int read;
+            // Never ask for more than one byte past the limit, so a chunked body that is too large is caught here too.
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length)), cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                    throw TooLarge();
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
         }
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }

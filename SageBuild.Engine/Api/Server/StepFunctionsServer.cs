@@ -52,7 +52,8 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.Api.MaxRequestBodyBytes;
+            // One byte above the endpoint's own limit, so the endpoint (not Kestrel) refuses a large body, in AWS's error format.
+            kestrel.Limits.MaxRequestBodySize = options.Api.MaxRequestBodyBytes + 1L;
             kestrel.Listen(address, options.Port);
         });
         var app = builder.Build();

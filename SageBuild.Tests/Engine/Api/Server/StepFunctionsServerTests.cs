@@ -27,6 +27,26 @@ public sealed class StepFunctionsServerTests
         Assert.That(server.Endpoint.Host, Is.EqualTo("127.0.0.1"), "the endpoint to call from this machine");
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Refuses_a_body_over_the_limit_in_AWS_error_format(bool chunked)
+    {
+        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(),
+            new StepFunctionsServerOptions { Port = 0, Api = new StepFunctionsApiOptions { MaxRequestBodyBytes = 2048 } });
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint)
+        {
+            Content = new StringContent($$"""{"nextToken":"{{new string('x', 4000)}}"}"""),
+        };
+        request.Headers.Add("X-Amz-Target", "AWSStepFunctions.ListStateMachines");
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(413), body);
+        Assert.That(body, Is.EqualTo("""{"__type":"ValidationException","message":"The request body is larger than 2048 bytes."}"""));
+    }
+
     [Test]
     public void Names_every_bad_option_at_once()
     {
