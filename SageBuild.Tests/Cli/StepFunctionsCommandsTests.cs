@@ -109,6 +109,14 @@ public sealed class StepFunctionsCommandsTests
     }
 
     [Test]
+    public async Task Names_a_profile_that_does_not_exist_and_exits_2()
+    {
+        var result = await RunAsync("state-machines", "list", "--profile", "sagebuild-test-no-such-profile");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Output, Does.Contain("No AWS profile named 'sagebuild-test-no-such-profile'"));
+    }
+
+    [Test]
     public void Refuses_an_endpoint_that_is_not_a_URL()
     {
         var tester = Tester();
