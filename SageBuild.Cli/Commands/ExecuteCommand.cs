@@ -116,7 +116,7 @@ public sealed class ExecuteCommand(IAnsiConsole console) : AsyncCommand<ExecuteC
         }
         catch (StepFunctionsException e)
         {
-            return Invalid(settings, [("", e.ErrorCode, e.Message)]);
+            return Invalid(settings, [("", e.Code, e.Message)]);
         }
         catch (KeyNotFoundException e)
         {

@@ -103,7 +103,7 @@ public sealed class TaskTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Output, Is.EqualTo(JsonValue.Parse("""{"approved":true}""")));
-            Assert.That(async () => await engine.SendTaskSuccessAsync(token, JsonObject.Empty), Throws.TypeOf<StepFunctionsException>().With.Property(nameof(StepFunctionsException.ErrorCode)).EqualTo("TaskDoesNotExist"));
+            Assert.That(async () => await engine.SendTaskSuccessAsync(token, JsonObject.Empty), Throws.TypeOf<StepFunctionsException>().With.Property(nameof(StepFunctionsException.Code)).EqualTo("TaskDoesNotExist"));
         });
     }
 
