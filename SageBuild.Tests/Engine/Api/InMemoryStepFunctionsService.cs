@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Model;
