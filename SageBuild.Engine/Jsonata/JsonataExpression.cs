@@ -106,5 +106,10 @@ public sealed class JsonataExpression
         {
             return (null, "D1012", JsonataErrorMessages.Message("D1012"));
         }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IndexOutOfRangeException or OverflowException or FormatException or NullReferenceException)
+        {
+            // A defect in the evaluator must fail the state, not the engine; the code marks it as ours.
+            return (null, "U0000", $"internal evaluator error: {e.GetType().Name}: {e.Message}");
+        }
     }
 }

@@ -297,16 +297,14 @@ internal static class JsonataFormatNumber
             var groupCount = (decimalIndex - 1) / pic.RegularGrouping;
             for (var group = 1; group <= groupCount; group++)
             {
-                var at = decimalIndex - (group * pic.RegularGrouping);
-                s = s[..at] + groupingSeparator + s[at..];
+                s = Insert(s, decimalIndex - (group * pic.RegularGrouping), groupingSeparator);
             }
         }
         else
         {
             foreach (var position in pic.IntegerGroupingPositions)
             {
-                var at = decimalIndex - position;
-                s = s[..at] + groupingSeparator + s[at..];
+                s = Insert(s, decimalIndex - position, groupingSeparator);
                 decimalIndex++;
             }
         }
@@ -314,8 +312,7 @@ internal static class JsonataFormatNumber
         decimalIndex = s.IndexOf(decimalSeparator, StringComparison.Ordinal);
         foreach (var position in pic.FractionalGroupingPositions)
         {
-            var at = position + decimalIndex + 1;
-            s = s[..at] + groupingSeparator + s[at..];
+            s = Insert(s, position + decimalIndex + 1, groupingSeparator);
         }
 
         decimalIndex = s.IndexOf(decimalSeparator, StringComparison.Ordinal);
@@ -332,5 +329,12 @@ internal static class JsonataFormatNumber
 
         var result = new StringBuilder(pic.Prefix).Append(s).Append(pic.Suffix);
         return result.ToString();
+    }
+
+    /// <summary>JavaScript's <c>s.slice(0, at) + text + s.slice(at)</c>: a negative position counts from the end.</summary>
+    private static string Insert(string s, int at, string text)
+    {
+        var position = at < 0 ? Math.Max(s.Length + at, 0) : Math.Min(at, s.Length);
+        return s[..position] + text + s[position..];
     }
 }

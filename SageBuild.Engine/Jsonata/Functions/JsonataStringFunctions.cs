@@ -19,6 +19,10 @@ internal static class JsonataStringFunctions
                 return s.Value;
             case JsonataFunction:
                 return "";
+            case JsonNumber n when !double.IsFinite(n.Value):
+                throw new JsonataRuntimeException("D3001", n);
+            case JsonataSequence { OuterWrapper: true } wrapper:
+                return JsonataValues.Stringify(wrapper[0], prettify);
             default:
                 return JsonataValues.Stringify(value, prettify);
         }
@@ -83,7 +87,20 @@ internal static class JsonataStringFunctions
         args[0] is JsonString s ? JsonString.From(s.Value.ToLowerInvariant()) : null;
 
     public static object? Uppercase(JsonataEvaluator evaluator, object? input, object?[] args) =>
-        args[0] is JsonString s ? JsonString.From(s.Value.ToUpperInvariant()) : null;
+        args[0] is JsonString s ? JsonString.From(ToUpperFull(s.Value)) : null;
+
+    private static readonly System.Buffers.SearchValues<char> ExpandingLetters = System.Buffers.SearchValues.Create("ßﬀﬁﬂﬃﬄﬅﬆ");
+
+    /// <summary>Upper-cases with JavaScript's full case mappings for the characters that expand (ß becomes SS).</summary>
+    private static string ToUpperFull(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        if (upper.AsSpan().IndexOfAny(ExpandingLetters) < 0)
+            return upper;
+        return upper.Replace("ß", "SS", StringComparison.Ordinal).Replace("ﬀ", "FF", StringComparison.Ordinal).Replace("ﬁ", "FI", StringComparison.Ordinal)
+            .Replace("ﬂ", "FL", StringComparison.Ordinal).Replace("ﬃ", "FFI", StringComparison.Ordinal).Replace("ﬄ", "FFL", StringComparison.Ordinal)
+            .Replace("ﬅ", "ST", StringComparison.Ordinal).Replace("ﬆ", "ST", StringComparison.Ordinal);
+    }
 
     public static object? Trim(JsonataEvaluator evaluator, object? input, object?[] args)
     {
@@ -366,8 +383,9 @@ internal static class JsonataStringFunctions
         return end == start ? null : int.Parse(text.AsSpan(start, end - start), CultureInfo.InvariantCulture);
     }
 
+    // As the reference implementation: each character is one byte (Latin-1), as btoa and atob treat strings.
     public static object? Base64Encode(JsonataEvaluator evaluator, object? input, object?[] args) =>
-        args[0] is JsonString s ? JsonString.From(Convert.ToBase64String(Encoding.UTF8.GetBytes(s.Value))) : null;
+        args[0] is JsonString s ? JsonString.From(Convert.ToBase64String(Encoding.Latin1.GetBytes(s.Value))) : null;
 
     public static object? Base64Decode(JsonataEvaluator evaluator, object? input, object?[] args)
     {
@@ -375,7 +393,7 @@ internal static class JsonataStringFunctions
             return null;
         try
         {
-            return JsonString.From(Encoding.UTF8.GetString(Convert.FromBase64String(s.Value)));
+            return JsonString.From(Encoding.Latin1.GetString(Convert.FromBase64String(s.Value)));
         }
         catch (FormatException)
         {

@@ -21,8 +21,9 @@ internal sealed class JsonataRuntimeException : Exception
     {
     }
 
-    public JsonataRuntimeException(string message)
-        : this("D3137", message)
+    /// <summary>An error with JSONata's <paramref name="code"/> and no inserts.</summary>
+    public JsonataRuntimeException(string code)
+        : this(code, value: null)
     {
     }
 

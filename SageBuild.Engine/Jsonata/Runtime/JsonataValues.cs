@@ -246,7 +246,9 @@ internal static class JsonataValues
                 builder.Append(b.Value ? "true" : "false");
                 return;
             case JsonNumber n:
-                builder.Append(forMessage ? JsNumber.ToString(n.Value) : JsNumber.ToString(JsNumber.ToPrecision15(n.Value)));
+                // $string rounds away binary noise (0.1 + 0.2), but only in numbers that are not whole.
+                var isWhole = Math.Floor(n.Value) == n.Value;
+                builder.Append(forMessage || isWhole ? JsNumber.ToString(n.Value) : JsNumber.ToString(JsNumber.ToPrecision15(n.Value)));
                 return;
             case JsonString s:
                 WriteString(builder, s.Value);
