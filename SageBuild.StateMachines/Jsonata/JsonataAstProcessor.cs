@@ -138,6 +138,10 @@ internal sealed class JsonataAstProcessor
                 or JsonataNodeType.Descendant or JsonataNodeType.Variable or JsonataNodeType.Regex or JsonataNodeType.Placeholder:
                 result = expr;
                 break;
+            case JsonataNodeType.Operator when expr.Value == "(end)":
+                throw new JsonataSyntaxException("S0207", expr.Position);
+            case JsonataNodeType.Operator:
+                throw new JsonataSyntaxException("S0201", expr.Position, expr.Value);
             default:
                 throw new JsonataSyntaxException("S0206", expr.Position, expr.Value);
         }

@@ -105,7 +105,9 @@ internal sealed class JsonataParser
         switch (t.Id)
         {
             case "(end)":
-                throw new JsonataSyntaxException("S0207", t.Position);
+                // As in the reference parser, the end is a terminal here; what expected more reports it (S0203), or
+                // the post-parse pass does (S0207).
+                return new JsonataNode(JsonataNodeType.Operator, t.Position, "(end)");
             case "(name)":
                 return token.Type == JsonataTokenType.Variable
                     ? new JsonataNode(JsonataNodeType.Variable, t.Position, token.Text)

@@ -65,6 +65,16 @@ public sealed class JsonataDifferentialTests
         "$sum([1, 'a'])", "$join(['a', 1])", "$count(1, 2)", "$string()", "Account.Order.Product.$length(SKU)",
     ];
 
+    /// <summary>Expressions that do not parse: the code and the position must both agree.</summary>
+    private static readonly string[] SyntaxErrors =
+    [
+        "1 +", "[1, 2", "{'a' 1}", "$x :=", "a[", "'unterminated", "\"unterminated", "1 /* unclosed", "`name", "1 ! 2", "function(a){1}",
+        "1 := 2", "a.1", "a.true", "Account@x", "%", "$string(1) ~>", ")", "1..2", "/[/", "//", "a.b.(c", "{a: 1", "[1,,2]", "a ? : b",
+        "$f(1,)", "x ~> ", "\"\\q\"", "\"\\u12\"", "1e999", "Account.Order{a: 1}{b: 2}", "Account.Order{a: 1}[0]", "Account.Order[0]@$o",
+        "Account.Order^(Price)@$o", "**.%", "(%)", "function($a, 1) { $a }", "function($x) <q:n> { $x }", "λ($x) <s<s>:s> { $x }", "a;b", "(a;b", "|a|b", "|a|b,c",
+        "$.(%)", "1 = = 2", "and", "[1, 2]]", "'a' & ", "$x[", "a b", "1 2", "@", "#", "a#b", "a@$b#c",
+    ];
+
     /// <summary>
     /// Where SageBuild knowingly differs from the official implementation, and why. The official JavaScript carries
     /// non-finite numbers and serialises them as null; AWS's evaluator does not (a non-finite result is refused), so
@@ -83,6 +93,8 @@ public sealed class JsonataDifferentialTests
             cases.Add(($"doc {example}", example.Expression, example.Input));
         foreach (var corner in Corners)
             cases.Add(($"corner {corner}", corner, invoice));
+        foreach (var bad in SyntaxErrors)
+            cases.Add(($"syntax {bad}", bad, invoice));
         var generator = new JsonataExpressionGenerator(20241125);
         for (var i = 0; i < 1000; i++)
             cases.Add(($"generated #{i}", generator.Next(), invoice));
@@ -100,7 +112,7 @@ public sealed class JsonataDifferentialTests
         {
             var (name, expression, input) = cases[i];
             var expected = oracle[i];
-            var (value, code, isFunction) = Native(expression, input);
+            var (value, code, isFunction, position) = Native(expression, input);
             string? problem = null;
             if (KnownDifferences.TryGetValue(expression, out var knownCode))
             {
@@ -114,6 +126,8 @@ public sealed class JsonataDifferentialTests
                 failures++;
                 if (expected.ErrorCode != code)
                     problem = $"official: {expected.ErrorCode ?? Describe(expected)} ({expected.ErrorMessage}); native: {code ?? value?.ToJson() ?? "undefined"}";
+                else if (code!.StartsWith('S') && expected.Position is not null && expected.Position != position)
+                    problem = $"{code} at position {expected.Position} officially, at {position} natively";
             }
             else if (expected.IsFunction || isFunction)
             {
@@ -136,7 +150,7 @@ public sealed class JsonataDifferentialTests
     private static string Describe(JsonataOracleResult r) =>
         r.ErrorCode ?? (r.IsUndefined ? "undefined" : r.IsFunction ? "a function" : r.Value!.ToJson());
 
-    private static (JsonValue? Value, string? Code, bool IsFunction) Native(string expression, JsonValue? input)
+    private static (JsonValue? Value, string? Code, bool IsFunction, int? Position) Native(string expression, JsonValue? input)
     {
         JsonataExpression compiled;
         try
@@ -145,23 +159,23 @@ public sealed class JsonataDifferentialTests
         }
         catch (JsonataSyntaxException e)
         {
-            return (null, e.Code, false);
+            return (null, e.Code, false, e.Position);
         }
 
         try
         {
-            return (compiled.Evaluate(input, Standard), null, false);
+            return (compiled.Evaluate(input, Standard), null, false, null);
         }
         catch (StatesErrorException e) when (e.Error.Cause.Contains("unsupported result type", StringComparison.Ordinal))
         {
-            return (null, null, true);
+            return (null, null, true, null);
         }
         catch (StatesErrorException e)
         {
             // "... threw an error: T2001: message"
             var cause = e.Error.Cause;
             var marker = cause.IndexOf("threw an error: ", StringComparison.Ordinal);
-            return (null, marker < 0 ? cause : cause.Substring(marker + 16, 5), false);
+            return (null, marker < 0 ? cause : cause.Substring(marker + 16, 5), false, null);
         }
     }
 }

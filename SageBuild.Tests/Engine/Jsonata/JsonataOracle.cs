@@ -5,7 +5,7 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Tests.Engine.Jsonata;
 
 /// <summary>What the official JSONata implementation said about one expression.</summary>
-public sealed record JsonataOracleResult(JsonValue? Value, bool IsUndefined, bool IsFunction, string? ErrorCode, string? ErrorMessage);
+public sealed record JsonataOracleResult(JsonValue? Value, bool IsUndefined, bool IsFunction, string? ErrorCode, string? ErrorMessage, int? Position);
 
 /// <summary>
 /// Runs expressions through the official JSONata (npm jsonata 2.x, installed by <c>npm ci</c> in tools/jsonata) under
@@ -72,7 +72,8 @@ public static class JsonataOracle
                 o.ContainsKey("undefined"),
                 o.ContainsKey("function"),
                 o.TryGetValue("error", out var code) ? ((JsonString)code).Value : null,
-                o.TryGetValue("message", out var message) && message is JsonString m ? m.Value : null);
+                o.TryGetValue("message", out var message) && message is JsonString m ? m.Value : null,
+                o.TryGetValue("position", out var position) && position is JsonNumber p ? (int)p.Value : null);
         }).ToList();
     }
 }
