@@ -26,13 +26,23 @@ internal sealed partial class JsonataEvaluator
         {
             return Apply(procedure, arguments, input, environment);
         }
-        catch (JsonataRuntimeException e)
+        catch (JsonataRuntimeException e) when (Annotate(e, expr.Position, procedureName))
         {
-            if (e.Position < 0)
-                e.Position = expr.Position;
-            e.Token ??= procedureName;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Adds the call's position and name to an error on its way out. It runs as an exception filter and returns
+    /// false, so the error passes through without being caught and rethrown at every level of a deep recursion,
+    /// which would exhaust the stack.
+    /// </summary>
+    private static bool Annotate(JsonataRuntimeException e, int position, string token)
+    {
+        if (e.Position < 0)
+            e.Position = position;
+        e.Token ??= token;
+        return false;
     }
 
     /// <summary>Calls <paramref name="procedure"/>, running any tail calls it returns in a loop rather than on the stack.</summary>
@@ -50,11 +60,8 @@ internal sealed partial class JsonataEvaluator
             {
                 result = ApplyInner(next, evaluated, input);
             }
-            catch (JsonataRuntimeException e)
+            catch (JsonataRuntimeException e) when (Annotate(e, call.Position, call.Procedure!.Type == JsonataNodeType.Path ? call.Procedure.Steps![0].Value : call.Procedure.Value))
             {
-                if (e.Position < 0)
-                    e.Position = call.Position;
-                e.Token ??= call.Procedure!.Type == JsonataNodeType.Path ? call.Procedure.Steps![0].Value : call.Procedure.Value;
                 throw;
             }
         }

@@ -56,7 +56,6 @@ internal sealed partial class JsonataEvaluator
     public object? Evaluate(JsonataNode expr, object? input, JsonataFrame environment)
     {
         Enter();
-        try
         {
             var result = expr.Type switch
             {
@@ -100,19 +99,25 @@ internal sealed partial class JsonataEvaluator
                     result = sequence.KeepSingleton ? sequence : sequence[0];
             }
 
+            // Not in a finally: an error ends the evaluation, and a finally at every level of a deep recursion
+            // costs stack while the exception unwinds.
+            _depth--;
             return result;
         }
-        finally
-        {
-            _depth--;
-        }
+    }
+
+    /// <summary>The current nesting depth, which <c>$eval</c> restores after an error it reports as its own.</summary>
+    public int Depth
+    {
+        get => _depth;
+        set => _depth = value;
     }
 
     private void Enter()
     {
         _depth++;
         if (_depth > _settings.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new JsonataRuntimeException("D1011", JsonString.From($"{_depth} max={_settings.MaxDepth}"));
+            throw new JsonataRuntimeException("D1011", $"{_depth} max={_settings.MaxDepth}");
         if (++_sinceTimeCheck >= TimeoutCheckInterval)
         {
             _sinceTimeCheck = 0;

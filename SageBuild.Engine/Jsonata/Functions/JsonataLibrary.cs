@@ -133,12 +133,14 @@ internal static class JsonataLibrary
             throw new JsonataRuntimeException("D3120", JsonString.From(e.Message));
         }
 
+        var depth = evaluator.Depth;
         try
         {
             return evaluator.Evaluate(ast, context, evaluator.CurrentRoot!);
         }
         catch (JsonataRuntimeException e)
         {
+            evaluator.Depth = depth;
             throw new JsonataRuntimeException("D3121", JsonString.From(e.Message));
         }
     }

@@ -42,9 +42,9 @@ internal sealed class JsonataRuntimeException : Exception
 
     public int? Index { get; }
 
-    /// <summary>The message with its inserts; values are shown as JSON, as JSONata shows them.</summary>
+    /// <summary>The message with its inserts; JSONata values are shown as JSON, plain strings as they are.</summary>
     public override string Message =>
-        JsonataErrorMessages.Message(Code, Token, Code is "D3137" or "D3141" ? Value as string : Show(Value), Show(Value2), Index);
+        JsonataErrorMessages.Message(Code, Token, Value is string raw ? raw : Show(Value), Show(Value2), Index);
 
     /// <summary>The code, position and message, as causes show them.</summary>
     public string Describe() =>
