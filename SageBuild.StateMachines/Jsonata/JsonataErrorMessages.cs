@@ -121,7 +121,28 @@ public static class JsonataErrorMessages
             .Replace("{index}", index?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }
 
-    /// <summary>The code, the position and the message together, as error causes show them.</summary>
+    /// <summary>
+    /// The code, the position and the message together, as error causes show them. Like JSONata, the inserts are shown
+    /// as JSON: a token or expected symbol in quotes, a number as it is.
+    /// </summary>
     public static string Describe(string code, int position, string? token = null, string? value = null) =>
-        $"{code} at position {position.ToString(CultureInfo.InvariantCulture)}: {Message(code, token, value)}";
+        $"{code} at position {position.ToString(CultureInfo.InvariantCulture)}: {Message(code, Quote(token), Quote(value))}";
+
+    private static string? Quote(string? insert)
+    {
+        if (insert is null || double.TryParse(insert, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            return insert;
+        var quoted = new System.Text.StringBuilder("\"");
+        foreach (var c in insert)
+        {
+            if (c is '"' or '\\')
+                quoted.Append('\\').Append(c);
+            else if (c < ' ')
+                quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                quoted.Append(c);
+        }
+
+        return quoted.Append('"').ToString();
+    }
 }
