@@ -12,6 +12,7 @@ public static class DefinitionValidator
     private static readonly IDefinitionRule[] Rules =
     [
         // Rules are added here as they are written; each is independent of the others.
+        new JsonataRule(),
     ];
 
     /// <summary>Validates ASL text: schema problems first, then the rules (which run only on a readable model).</summary>
