@@ -231,8 +231,8 @@ internal sealed class JsonataRule : IDefinitionRule
                 {
                     if (catchers[i].ResultPath is not null)
                         OnlyJsonPath("ResultPath", true, JsonPointer.Append(pointer, "ResultPath"));
-                    Template(JsonPointer.Append(pointer, "Output"), catchers[i].Output);
-                    Template(JsonPointer.Append(pointer, "Assign"), catchers[i].Assign);
+                    Template(JsonPointer.Append(pointer, "Output"), catchers[i].Output, errorOutputAllowed: true);
+                    Template(JsonPointer.Append(pointer, "Assign"), catchers[i].Assign, errorOutputAllowed: true);
                 }
                 else if (catchers[i].Output is not null)
                 {
@@ -279,39 +279,49 @@ internal sealed class JsonataRule : IDefinitionRule
                 errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.InvalidJsonata, $"'{field}' must be a number or a JSONata expression written as {{% ... %}}, not '{expression.Expression}'"));
         }
 
-        private void Text(string pointer, string? value)
+        private void Text(string pointer, string? value, bool errorOutputAllowed = false)
         {
             if (JsonataSyntax.IsExpression(value))
-                Expression(pointer, value!);
+                Expression(pointer, value!, errorOutputAllowed);
         }
 
         /// <summary>Checks every <c>{% %}</c> string inside <paramref name="value"/>, at any depth.</summary>
-        private void Template(string pointer, JsonValue? value)
+        private void Template(string pointer, JsonValue? value, bool errorOutputAllowed = false)
         {
             switch (value)
             {
                 case JsonString s:
-                    Text(pointer, s.Value);
+                    Text(pointer, s.Value, errorOutputAllowed);
                     break;
                 case JsonObject o:
                     foreach (var (key, member) in o)
-                        Template(JsonPointer.Append(pointer, key), member);
+                        Template(JsonPointer.Append(pointer, key), member, errorOutputAllowed);
                     break;
                 case JsonArray a:
                     for (var i = 0; i < a.Count; i++)
-                        Template(JsonPointer.Append(pointer, i), a[i]);
+                        Template(JsonPointer.Append(pointer, i), a[i], errorOutputAllowed);
                     break;
             }
         }
 
-        private void Expression(string pointer, string text)
+        private void Expression(string pointer, string text, bool errorOutputAllowed = false)
         {
             JsonataSyntax.TryUnwrap(text, out var expression);
-            if (JsonataSyntax.Check(expression) is { } error)
+            JsonataNode root;
+            try
+            {
+                root = JsonataParser.Parse(expression);
+            }
+            catch (JsonataSyntaxException error)
             {
                 errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.InvalidJsonata,
                     $"the JSONata expression '{expression.Trim()}' does not parse: {error.Message}"));
+                return;
             }
+
+            // AWS refuses these when the state machine is created (UNSUPPORTED_JSONATA_EXPRESSION).
+            foreach (var problem in JsonataReferenceCheck.Problems(root, errorOutputAllowed))
+                errors.Add(new DefinitionError(pointer, DefinitionErrorCodes.InvalidJsonata, problem));
         }
     }
 }

@@ -143,4 +143,36 @@ public sealed class JsonataRuleTests
             """);
         Assert.That(errors.Select(e => e.Pointer), Is.EqualTo(new[] { "/States/M/ItemProcessor/States/I/Output" }));
     }
+
+    [TestCase("{% phone %}", "Reference to 'phone' at the top level is not supported.")]
+    [TestCase("{% $$.a %}", "Reference to '$$' is not supported.")]
+    [TestCase("{% {'v': name} %}", "Reference to 'name' at the top level is not supported.")]
+    [TestCase("{% $map($states.input.a, function($x){ b }) %}", "Reference to 'b' at the top level is not supported.")]
+    [TestCase("{% $states.errorOutput.Error %}", "Reference to '$states.errorOutput' is only supported in the Output and Assign of a Catcher.")]
+    public void References_AWS_refuses_at_creation_are_refused(string expression, string message)
+    {
+        var errors = JsonataErrors("""{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"v": """ + $"\"{expression}\"" + """}, "End": true}}}""");
+        Assert.That(errors.Select(e => (e.Pointer, e.Message)), Is.EqualTo(new[] { ("/States/P/Output/v", message) }));
+    }
+
+    [TestCase("{% $states.input.items[value > 3].name %}")]
+    [TestCase("{% $states.input.items^(>price).sku %}")]
+    [TestCase("{% $states.input.items{category: $sum(price)} %}")]
+    [TestCase("{% ($x := $states.input; $x.a.b) %}")]
+    [TestCase("{% $states.input ~> | order | {'total': price * qty} | %}")]
+    [TestCase("{% [1, 2].($ * 2) %}")]
+    public void Names_read_against_an_item_the_path_supplies_are_accepted(string expression) =>
+        Assert.That(JsonataErrors("""{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": """ + $"\"{expression}\"" + """, "End": true}}}"""), Is.Empty);
+
+    [Test]
+    public void A_catcher_may_read_the_error_output()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"},
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}", "Assign": {"e": "{% $states.errorOutput.Error %}"}, "Next": "S"}], "End": true},
+              "S": {"Type": "Succeed"}}}
+            """;
+        Assert.That(JsonataErrors(definition), Is.Empty);
+    }
 }
