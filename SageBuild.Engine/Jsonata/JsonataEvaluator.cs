@@ -198,7 +198,9 @@ internal sealed partial class JsonataEvaluator
         var results = JsonataSequence.Create();
         if (input is JsonataSequence { OuterWrapper: true, Count: > 0 } wrapper)
             input = wrapper[0];
-        foreach (var (_, value) in JsonataValues.Properties(input))
+        // In JavaScript an array is an object whose keys are its indexes, so * also yields an array's items.
+        var values = JsonataValues.IsArray(input) ? JsonataValues.Items(input) : JsonataValues.Properties(input).Select(p => p.Value);
+        foreach (var value in values)
         {
             if (JsonataValues.IsArray(value))
                 Flatten(value, results);

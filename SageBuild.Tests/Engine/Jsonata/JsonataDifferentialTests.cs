@@ -65,6 +65,29 @@ public sealed class JsonataDifferentialTests
         "$sum([1, 'a'])", "$join(['a', 1])", "$count(1, 2)", "$string()", "Account.Order.Product.$length(SKU)",
     ];
 
+    /// <summary>Joins, positions and parents over the library document of the path-operators page.</summary>
+    private static readonly string[] LibraryCorners =
+    [
+        "library.books#$i['Kernighan' in authors].{'title': title, 'index': $i}",
+        "library.loans@$l.books@$b[$l.isbn=$b.isbn].{'title': $b.title, 'customer': $l.customer}",
+        "(library.loans)@$l.(catalog.books)@$b[$l.isbn=$b.isbn].{'title': $b.title, 'customer': $l.customer}",
+        "library.loans@$l.customers@$c[$l.customer=$c.id].{'name': $c.name, 'return': $l.return}",
+        "library.books@$b.loans[$b.isbn = isbn].{'book': $b.title, 'due': return}",
+        "library.books.authors[$ = 'Aho'].%.title", "library.books.authors.%.%.loans[0].customer", "library.books{$string(copies): title}",
+        "library.books^(>copies, title).title", "library.books#$pos^(title).{'t': title, 'p': $pos}", "library.customers.address{city: $count(%.id)}",
+        "library.books[price > 30]#$i.{'i': $i, 'isbn': isbn}", "library.books.authors#$a[$a < 1]", "library.books[0..1]", "library.books[[0, -1]].isbn",
+        "library.customers[address.city = 'Winchester'].name[]", "library.books.$count(authors)", "library.books[$count(authors) > 2].title",
+        "$sum(library.books.(price * copies))", "library.loans{customer: $count(isbn)}", "library.loans{customer: [isbn]}",
+        "library.books.{title: authors}", "$each(library.customers[0].address, function($v, $k) { $k & '=' & $v }) ~> $join('&')",
+    ];
+
+    /// <summary>A top-level array input: the whole array is one context item.</summary>
+    private static readonly string[] ArrayInputCorners =
+    [
+        "$", "$[0]", "$[1].ref[0]", "$.ref", "ref", "$count($)", "$count(ref)", "$string($)", "$[ref[0] = 3]", "$.ref[-1]", "$$[0].ref", "*", "**",
+        "$map($, function($v) { $sum($v.ref) })", "ref^(>$)", "$reverse($)", "$.{'sum': $sum(ref)}", "$ ~> $count()",
+    ];
+
     /// <summary>Expressions that do not parse: the code and the position must both agree.</summary>
     private static readonly string[] SyntaxErrors =
     [
@@ -95,6 +118,10 @@ public sealed class JsonataDifferentialTests
             cases.Add(($"corner {corner}", corner, invoice));
         foreach (var bad in SyntaxErrors)
             cases.Add(($"syntax {bad}", bad, invoice));
+        foreach (var corner in LibraryCorners)
+            cases.Add(($"library {corner}", corner, JsonataDocExamples.Datasets["library"]));
+        foreach (var corner in ArrayInputCorners)
+            cases.Add(($"array input {corner}", corner, JsonataDocExamples.Datasets["refs"]));
         var generator = new JsonataExpressionGenerator(20241125);
         for (var i = 0; i < 1000; i++)
             cases.Add(($"generated #{i}", generator.Next(), invoice));
