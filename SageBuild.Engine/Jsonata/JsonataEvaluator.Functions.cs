@@ -269,6 +269,11 @@ internal sealed partial class JsonataEvaluator
                     foreach (var (key, member) in JsonataValues.Properties(update))
                         target[key] = member;
                 }
+                else if (!JsonataValues.IsArray(match) && JsonataValues.PropertyCount(update) > 0)
+                {
+                    // Only an object can take the update's properties; the reference implementation fails here too.
+                    throw new JsonataRuntimeException("T2011", match, position: node.Update!.Position);
+                }
             }
 
             if (node.Delete is null)

@@ -8,7 +8,8 @@ const jsonata = require('jsonata');
 async function evaluateOne(testCase) {
     let compiled;
     try {
-        compiled = jsonata(testCase.expression);
+        // Guard rails, so that a runaway generated expression fails instead of exhausting node's memory.
+        compiled = jsonata(testCase.expression, { timeout: 2000, stack: 5000 });
     } catch (e) {
         return { error: e.code || 'parse', message: e.message, position: e.position };
     }
@@ -16,6 +17,7 @@ async function evaluateOne(testCase) {
         const hasInput = Object.prototype.hasOwnProperty.call(testCase, 'input');
         const result = await compiled.evaluate(hasInput ? testCase.input : undefined, testCase.bindings || {});
         if (result === undefined) return { undefined: true };
+        if (JSON.stringify(result).length > 1000000) return { error: 'oversized' };
         if (typeof result === 'function' || (result && (result._jsonata_lambda || result._jsonata_function))) return { function: true };
         return { value: JSON.parse(JSON.stringify(result)) };
     } catch (e) {
@@ -28,7 +30,11 @@ async function main() {
     for await (const chunk of process.stdin) chunks.push(chunk);
     const cases = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const results = [];
-    for (const testCase of cases) results.push(await evaluateOne(testCase));
+    for (const testCase of cases) {
+        const started = Date.now();
+        results.push(await evaluateOne(testCase));
+        if (Date.now() - started > 1000) console.error(`slow (${Date.now() - started} ms): ${testCase.expression}`);
+    }
     process.stdout.write(JSON.stringify(results));
 }
 

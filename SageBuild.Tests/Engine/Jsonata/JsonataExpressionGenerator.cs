@@ -118,8 +118,22 @@ public sealed class JsonataExpressionGenerator(int seed)
     {
         if (depth <= 0)
             return Pick(ValuePaths);
-        return Pick(14) switch
+        return Pick(24) switch
         {
+            // The official parser copies the left side of ?? and ?: through JSON, which loses a regex literal's flags
+            // and pattern and can loop forever; so the left side here is a path.
+            14 => $"({Pick(ValuePaths)} ?? {Value(depth - 1)})",
+            15 => $"({Pick(ValuePaths)} ?: {Value(depth - 1)})",
+            16 => $"$zip({Pick(NumericPaths)}, {Pick(StringPaths)})",
+            17 => $"$spread({Pick(ValuePaths)})",
+            18 => $"$sift(Account.Order[0].Product[0], function($v, $k) {{ $contains($k, '{Pick(new[] { "Product", "SKU", "e" })}') }})",
+            19 => $"({Pick(ValuePaths)}) ~> | $ | {{'extra': {Value(depth - 1)}}}, ['Description'] |",
+            // A partial application of a built-in: the argument is a string, since the reference implementation skips
+            // the signature check of partially applied built-ins (SageBuild keeps it).
+            20 => $"($f := $substring(?, {Pick(3)}, ?); $f($string({Text(depth - 1)}), {Pick(4)}))",
+            21 => $"({Pick(StringPaths)} ~> $map($uppercase) ~> $distinct())",
+            22 => $"$lookup({Pick(ValuePaths)}, '{Pick(new[] { "Price", "SKU", "Colour", "OrderID" })}')",
+            23 => $"$match({Text(depth - 1)}, /([a-z])([0-9]?)/i, {Pick(3)}).groups",
             0 => Pick(ValuePaths),
             1 => $"[{Value(depth - 1)}, {Value(depth - 1)}]",
             2 => $"{{'a': {Value(depth - 1)}, 'b': {Value(depth - 1)}}}",
