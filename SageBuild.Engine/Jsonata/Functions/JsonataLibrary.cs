@@ -77,10 +77,10 @@ internal static class JsonataLibrary
         Add("distinct", "<x:x>", JsonataArrayFunctions.Distinct);
         Add("base64encode", "<s-:s>", JsonataStringFunctions.Base64Encode);
         Add("base64decode", "<s-:s>", JsonataStringFunctions.Base64Decode);
-        Add("encodeUrlComponent", "<s-:s>", JsonataStringFunctions.EncodeUrlComponent);
-        Add("encodeUrl", "<s-:s>", JsonataStringFunctions.EncodeUrl);
-        Add("decodeUrlComponent", "<s-:s>", JsonataStringFunctions.DecodeUrlComponent);
-        Add("decodeUrl", "<s-:s>", JsonataStringFunctions.DecodeUrl);
+        Add("encodeUrlComponent", "<s-:s>", JsonataUrlFunctions.EncodeUrlComponent);
+        Add("encodeUrl", "<s-:s>", JsonataUrlFunctions.EncodeUrl);
+        Add("decodeUrlComponent", "<s-:s>", JsonataUrlFunctions.DecodeUrlComponent);
+        Add("decodeUrl", "<s-:s>", JsonataUrlFunctions.DecodeUrl);
         Add("eval", "<sx?:x>", Eval);
         Add("toMillis", "<s-s?:n>", JsonataDateTimeFunctions.ToMillis);
         Add("fromMillis", "<n-s?s?:s>", JsonataDateTimeFunctions.FromMillis);
