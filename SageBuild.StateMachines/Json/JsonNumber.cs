@@ -96,7 +96,8 @@ public sealed class JsonNumber : JsonValue
 
     /// <summary>Formats a double the way JSON writers and JavaScript do: integers without a fraction.</summary>
     public static string Format(double value) =>
-        Math.Floor(value) == value && Math.Abs(value) < 1e21
+        value == 0 ? "0" // a computed negative zero prints as 0, as JSON.stringify and Jackson print it
+        : Math.Floor(value) == value && Math.Abs(value) < 1e21
             ? value.ToString("0", CultureInfo.InvariantCulture)
             : value.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
 
