@@ -12,7 +12,15 @@ internal static class TarGz
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(archive))!);
         using var file = File.Create(archive);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        TarFile.CreateFromDirectory(directory, gzip, includeBaseDirectory: false);
+        if (Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            TarFile.CreateFromDirectory(directory, gzip, includeBaseDirectory: false);
+        }
+        else
+        {
+            // An empty folder still makes a valid archive (two zero blocks); .NET would write nothing at all.
+            gzip.Write(new byte[1024]);
+        }
     }
 
     /// <summary>Unpacks <paramref name="archive"/> into <paramref name="directory"/>; entries that would land outside it are refused.</summary>

@@ -70,8 +70,9 @@ internal sealed class LocalBuildService(LocalContext context) : IAsyncDisposable
     /// <summary>Waits for <paramref name="build"/>; cancelling the wait stops the build (as Step Functions stops a .sync build).</summary>
     public static async Task WaitAsync(RunningBuild build, CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(build.Stop))
-            await build.Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await build.Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (cancellationToken.IsCancellationRequested)
+            build.Stop();
         await build.Completion; // after a stop, wait until the build has really ended
     }
 

@@ -23,8 +23,11 @@ internal sealed class RunningTrainingJob(TrainingJobRecord record)
     /// <summary>Waits for the job to end; cancelling the wait stops the job, as Step Functions does for a .sync task.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(Stop))
-            await Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Checked after the wait rather than in a token callback: the wait's own callback runs first and ends it.
+        if (cancellationToken.IsCancellationRequested)
+            Stop();
         await Completion; // after a stop, wait until the job has really ended
     }
 }

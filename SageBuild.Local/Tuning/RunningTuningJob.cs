@@ -36,8 +36,11 @@ internal sealed class RunningTuningJob
     /// <summary>Waits for the job; cancelling the wait stops it and its training jobs.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(Stop))
-            await Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Completion.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Checked after the wait rather than in a token callback: the wait's own callback runs first and ends it.
+        if (cancellationToken.IsCancellationRequested)
+            Stop();
         await Completion;
     }
 }
