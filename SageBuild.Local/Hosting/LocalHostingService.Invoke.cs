@@ -48,7 +48,7 @@ internal sealed partial class LocalHostingService
                 }
                 catch (HttpRequestException e)
                 {
-                    throw new InvocationException(500, "InternalFailure", $"The model container of variant {variant.Spec.VariantName} could not be reached: {e.Message}");
+                    throw new InvocationException(500, "InternalFailure", $"The model container of variant {variant.Spec.VariantName} could not be reached: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : "")}");
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

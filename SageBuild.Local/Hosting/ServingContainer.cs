@@ -25,7 +25,6 @@ internal sealed class ServingContainer : IAsyncDisposable
         Port = port;
         _process = process;
         _log = log;
-        // One client per process: pooled connections never outlive the process they lead to.
         _client = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -82,22 +81,39 @@ internal sealed class ServingContainer : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one invocation.</summary>
+    /// <summary>
+    /// Sends one invocation. A request whose connection fails before any answer arrives is sent again, up to twice,
+    /// as the AWS SDKs retry InvokeEndpoint on connection errors: on loopback, a server that closes each connection
+    /// first (Python's http.server does) leaves TIME_WAIT entries that a fast client occasionally collides with.
+    /// </summary>
     public async Task<ContainerResponse> InvokeAsync(
         byte[] body, string? contentType, string? accept, string? customAttributes, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "invocations") { Content = new ByteArrayContent(body) };
-        if (contentType is not null)
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        if (accept is not null)
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (customAttributes is not null)
-            request.Headers.TryAddWithoutValidation("X-Amzn-SageMaker-Custom-Attributes", customAttributes);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(InvocationTimeout);
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-        var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        return new ContainerResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "invocations") { Content = new ByteArrayContent(body) };
+            // A fresh connection per request: simple model servers close the connection after answering without
+            // saying so, and a pooled connection reused at that moment would fail the request.
+            request.Headers.ConnectionClose = true;
+            if (contentType is not null)
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            if (accept is not null)
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            if (customAttributes is not null)
+                request.Headers.TryAddWithoutValidation("X-Amzn-SageMaker-Custom-Attributes", customAttributes);
+            try
+            {
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+                return new ContainerResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes);
+            }
+            catch (HttpRequestException e) when (attempt < 2 && !HasEnded && e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+            {
+                // Retried at once: the server is alive and answered nothing on this connection.
+            }
+        }
     }
 
     public Task<int> StopAsync(TimeSpan gracePeriod) => _process.StopAsync(gracePeriod);
@@ -141,7 +157,9 @@ internal sealed class ServingContainer : IAsyncDisposable
         timeout.CancelAfter(PingTimeout);
         try
         {
-            using var response = await _client.GetAsync("ping", timeout.Token);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "ping");
+            request.Headers.ConnectionClose = true;
+            using var response = await _client.SendAsync(request, timeout.Token);
             return response.StatusCode;
         }
         catch (HttpRequestException)

@@ -107,6 +107,8 @@ internal sealed class LocalTestEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Backends.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("SAGEBUILD_KEEP_TEST_DATA") == "1")
+            return;
         try
         {
             Directory.Delete(Root, recursive: true);
