@@ -275,6 +275,7 @@ internal sealed class LocalBuildService(LocalContext context) : IAsyncDisposable
         await File.WriteAllTextAsync(script, PhaseScript.Create(phase, succeeding, buildspec.ExportedVariables), token);
         var failedFile = Path.Combine(stateDirectory, PhaseScript.FailedCommandFile);
         File.Delete(failedFile);
+        File.Delete(Path.Combine(stateDirectory, PhaseScript.CurrentCommandFile));
 
         await using var process = ChildProcess.Start(new ChildProcessStartInfo("exec " + buildspec.Shell, sourceDirectory, log.Write)
         {
@@ -302,7 +303,11 @@ internal sealed class LocalBuildService(LocalContext context) : IAsyncDisposable
             return "SUCCEEDED";
         }
 
-        var failed = File.Exists(failedFile) ? await File.ReadAllTextAsync(failedFile, CancellationToken.None) : null;
+        // The failed command was recorded, or, when a command ended the shell itself (exit 3), it is the one that was running.
+        var currentFile = Path.Combine(stateDirectory, PhaseScript.CurrentCommandFile);
+        var failed = File.Exists(failedFile) ? await File.ReadAllTextAsync(failedFile, CancellationToken.None)
+            : File.Exists(currentFile) ? await File.ReadAllTextAsync(currentFile, CancellationToken.None)
+            : null;
         var command = failed switch
         {
             null => null,
@@ -398,9 +403,10 @@ internal sealed class LocalBuildService(LocalContext context) : IAsyncDisposable
             var file = Path.Combine(directory, "build.json");
             if (!File.Exists(file))
                 continue;
-            var json = (JsonObject)((JsonObject)JsonValue.Parse(File.ReadAllText(file)))["Build"];
+            var saved = (JsonObject)JsonValue.Parse(File.ReadAllText(file));
+            var json = (JsonObject)saved["Build"];
             if (json["Id"] is JsonString { Value: var id } && id == buildId && json["BuildComplete"] is JsonBoolean { Value: true })
-                return RunningBuild.Finished(json, directory);
+                return RunningBuild.Finished(saved, directory);
         }
 
         return null;

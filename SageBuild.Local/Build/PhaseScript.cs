@@ -12,6 +12,7 @@ namespace SageBuild.Local.Build;
 internal static class PhaseScript
 {
     public const string FailedCommandFile = "failed-command";
+    public const string CurrentCommandFile = "current-command";
 
     public static string Create(BuildspecPhase phase, bool buildSucceeding, IReadOnlyList<string> exportedVariables)
     {
@@ -28,6 +29,7 @@ internal static class PhaseScript
         for (var i = 0; i < phase.Commands.Count; i++)
         {
             script.Append("if [ \"$__sb_rc\" -eq 0 ]; then\n");
+            script.Append("printf '%s' ").Append(i).Append(" > \"$__sb_state/").Append(CurrentCommandFile).Append("\"\n");
             AppendCommand(script, phase.Commands[i]);
             script.Append("__sb_rc=$?\n");
             script.Append("if [ \"$__sb_rc\" -ne 0 ]; then printf '%s' ").Append(i).Append(" > \"$__sb_state/").Append(FailedCommandFile).Append("\"; fi\nfi\n");
@@ -36,6 +38,7 @@ internal static class PhaseScript
         // 'finally' commands run whether or not the commands failed; a failure there fails the phase too.
         for (var i = 0; i < phase.Finally.Count; i++)
         {
+            script.Append("printf '%s' f").Append(i).Append(" > \"$__sb_state/").Append(CurrentCommandFile).Append("\"\n");
             AppendCommand(script, phase.Finally[i]);
             script.Append("__sb_f=$?\n");
             script.Append("if [ \"$__sb_f\" -ne 0 ] && [ \"$__sb_rc\" -eq 0 ]; then __sb_rc=$__sb_f; printf '%s' f").Append(i)
