@@ -150,5 +150,4 @@ public sealed class LocalBackends : IAsyncDisposable
         if (!File.Exists(path) || File.ReadAllText(path) != text)
             File.WriteAllText(path, text);
     }
-
 }

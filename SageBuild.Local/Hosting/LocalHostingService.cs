@@ -36,6 +36,12 @@ internal sealed partial class LocalHostingService(LocalContext context) : IAsync
                 LastModifiedTime = Time(saved, "LastModifiedTime"),
                 LastDeploymentConfig = saved.TryGetValue("LastDeploymentConfig", out var deployment) ? deployment : null,
             };
+            if (endpoint.Status == "Deleting")
+            {
+                _store.Delete(HostingStore.Endpoints, endpoint.Name); // the previous run stopped while deleting it
+                continue;
+            }
+
             _endpoints[endpoint.Name] = endpoint;
             if (endpoint.Status == "Failed")
                 continue;
