@@ -7,6 +7,7 @@ namespace SageBuild.Local.Hosting;
 internal sealed class LocalEndpoint(string name, string arn, DateTimeOffset creationTime)
 {
     private Deployment? _active;
+    private TrafficShift? _shift;
 
     public string Name { get; } = name;
 
@@ -37,6 +38,13 @@ internal sealed class LocalEndpoint(string name, string arn, DateTimeOffset crea
 
     /// <summary>The deployment serving traffic; swapped atomically by a blue/green update.</summary>
     public Deployment? Active => Volatile.Read(ref _active);
+
+    /// <summary>During a canary or linear update, the new deployment and the share of requests it takes; else null.</summary>
+    public TrafficShift? Shift
+    {
+        get => Volatile.Read(ref _shift);
+        set => Volatile.Write(ref _shift, value);
+    }
 
     /// <summary>Publishes <paramref name="deployment"/> and returns the one it replaces.</summary>
     public Deployment? Swap(Deployment? deployment) => Interlocked.Exchange(ref _active, deployment);

@@ -45,8 +45,10 @@ internal sealed partial class LocalHostingService
         var config = DescribeEndpointConfig(request.RequiredName("EndpointConfigName"));
         var deploymentConfig = request.OptionalObject("DeploymentConfig")?.Value;
         var retain = request.OptionalBoolean("RetainDeploymentConfig") ?? false;
+        TrafficRouting routing;
         lock (endpoint.Gate)
         {
+            routing = TrafficRouting.Parse(retain ? endpoint.LastDeploymentConfig : deploymentConfig, config.Variants.Sum(v => v.InstanceCount));
             if (endpoint.Status != "InService")
                 throw ServiceException.Invalid($"Cannot update in-progress endpoint \"{endpoint.Arn}\" (its status is {endpoint.Status}).");
             endpoint.Status = "Updating";
@@ -59,7 +61,7 @@ internal sealed partial class LocalHostingService
 
         Save(endpoint);
         Announce(endpoint);
-        StartOperation(endpoint, token => UpdateAsync(endpoint, config, token));
+        StartOperation(endpoint, token => UpdateAsync(endpoint, config, routing, token));
         return endpoint;
     }
 
@@ -128,7 +130,7 @@ internal sealed partial class LocalHostingService
         }
     }
 
-    private async Task UpdateAsync(LocalEndpoint endpoint, EndpointConfigRecord config, CancellationToken cancellationToken)
+    private async Task UpdateAsync(LocalEndpoint endpoint, EndpointConfigRecord config, TrafficRouting routing, CancellationToken cancellationToken)
     {
         Deployment next;
         try
@@ -147,8 +149,32 @@ internal sealed partial class LocalHostingService
             return;
         }
 
+        try
+        {
+            // Canary and linear updates send a growing share of the requests to the new fleet, one wait interval per step.
+            foreach (var share in routing.Steps)
+            {
+                endpoint.Shift = new TrafficShift(next, share);
+                await Task.Delay(routing.WaitInterval, context.Time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            endpoint.Shift = null; // deleted while shifting: the new fleet goes, the old one is retired by the deletion
+            await RetireAsync(next);
+            return;
+        }
+
         // The switch: from here on every new request goes to the new variants.
         var previous = endpoint.Swap(next);
+        endpoint.Shift = null;
+        var keepOldFleet = (routing.Type == "ALL_AT_ONCE" ? routing.WaitInterval : TimeSpan.Zero) + routing.TerminationWait;
+        if (keepOldFleet > TimeSpan.Zero)
+        {
+            // Baking and termination wait: the old fleet stays up, without traffic, so a rollback would be instant.
+            await Task.Delay(keepOldFleet, context.Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         await RetireAsync(previous);
         lock (endpoint.Gate)
             endpoint.Pending = null;

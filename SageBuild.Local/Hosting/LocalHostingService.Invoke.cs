@@ -17,7 +17,8 @@ internal sealed partial class LocalHostingService
         var waitedForRestore = false;
         while (true)
         {
-            var deployment = endpoint.Active;
+            var shift = endpoint.Shift;
+            var deployment = shift is not null && Random.Shared.NextDouble() < shift.Share ? shift.Next : endpoint.Active;
             if (deployment is null)
             {
                 string status;
