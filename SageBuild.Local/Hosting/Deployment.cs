@@ -10,7 +10,7 @@ namespace SageBuild.Local.Hosting;
 /// request then reads the endpoint's current deployment again; because the new deployment is published before the old
 /// one is retired, no request is ever sent to a process that is being stopped.
 /// </remarks>
-internal sealed class Deployment(string configName, IReadOnlyList<VariantDeployment> variants, string directory) : IAsyncDisposable
+internal sealed class Deployment(string configName, IReadOnlyList<VariantDeployment> variants, string directory, DataCapture? capture) : IAsyncDisposable
 {
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -19,6 +19,9 @@ internal sealed class Deployment(string configName, IReadOnlyList<VariantDeploym
     public string ConfigName { get; } = configName;
 
     public IReadOnlyList<VariantDeployment> Variants { get; } = variants;
+
+    /// <summary>The configuration's data capture, or null.</summary>
+    public DataCapture? Capture { get; } = capture;
 
     /// <summary>Where the deployment's models are extracted; removed when it is disposed.</summary>
     public string Directory { get; } = directory;

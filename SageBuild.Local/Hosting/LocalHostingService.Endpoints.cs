@@ -216,7 +216,7 @@ internal sealed partial class LocalHostingService
             throw;
         }
 
-        return new Deployment(config.Name, starts.Select(s => s.Result).ToList(), directory);
+        return new Deployment(config.Name, starts.Select(s => s.Result).ToList(), directory, DataCapture.From(config, context.Artifacts));
     }
 
     private void Settle(LocalEndpoint endpoint, string status, string configName, string? failureReason)

@@ -45,6 +45,8 @@ internal sealed partial class LocalHostingService
                 try
                 {
                     var response = await variant.Next().InvokeAsync(body, contentType, accept, customAttributes, targetContainer, cancellationToken);
+                    if (response.IsSuccess)
+                        deployment.Capture?.Record(endpointName, variant.Spec.VariantName, body, contentType, response, context.Now);
                     return (response, variant.Spec.VariantName);
                 }
                 catch (HttpRequestException e)

@@ -109,4 +109,33 @@ public sealed class HostingValidationTests
         Assert.That(status, Is.EqualTo(200));
         Assert.That(((JsonNumber)body!["scaled"]).Value, Is.EqualTo(10));
     }
+
+    [Test]
+    public async Task Data_capture_records_requests_and_responses_as_json_lines_in_the_artifact_store()
+    {
+        await HostingSetup.CreateModelAsync(_environment, "churn-v1", HostingSetup.PutModelArtifact(_environment, "1", 2));
+        await _environment.SucceedAsync("arn:aws:states:::sagemaker:createEndpointConfig", """
+            {
+              "EndpointConfigName": "captured",
+              "ProductionVariants": [{"VariantName": "AllTraffic", "ModelName": "churn-v1", "InitialInstanceCount": 1, "InstanceType": "ml.t2.medium"}],
+              "DataCaptureConfig": {
+                "EnableCapture": true, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://sagebuild-capture/data",
+                "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}]
+              }
+            }
+            """);
+        await HostingSetup.CreateEndpointAsync(_environment, "churn", "captured");
+        using var client = new HttpClient();
+
+        for (var x = 1; x <= 3; x++)
+            await HostingSetup.InvokeAsync(client, _environment.Backends.EndpointUrl("churn"), x);
+
+        var files = _environment.Backends.Artifacts.List("s3://sagebuild-capture/data/churn/AllTraffic/").ToList();
+        Assert.That(files, Has.Count.EqualTo(1));
+        Assert.That(files[0].RelativeKey, Does.Match(@"^\d{4}/\d{2}/\d{2}/\d{2}/capture\.jsonl$"));
+        var records = File.ReadAllLines(files[0].Path).Select(l => (JsonObject)((JsonObject)JsonValue.Parse(l))["captureData"]).ToList();
+        Assert.That(records.Select(r => ((JsonObject)r["endpointInput"]).Text("data")), Is.EqualTo(new[] { """{"x": 1}""", """{"x": 2}""", """{"x": 3}""" }));
+        Assert.That(((JsonObject)records[0]["endpointInput"]).Text("encoding"), Is.EqualTo("JSON"));
+        Assert.That(((JsonObject)records[0]["endpointOutput"]).Text("data"), Does.Contain("\"prediction\": 2.0"));
+    }
 }
