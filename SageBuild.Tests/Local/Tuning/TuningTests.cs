@@ -1,4 +1,3 @@
-using System.Globalization;
 using SageBuild.Local.Jobs;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
