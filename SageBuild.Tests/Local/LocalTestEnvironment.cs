@@ -79,7 +79,7 @@ internal sealed class LocalTestEnvironment : IAsyncDisposable
     /// <summary>Calls the integration that serves <paramref name="resource"/> with <paramref name="parameters"/> (JSON).</summary>
     public ValueTask<IntegrationOutcome> CallAsync(string resource, string parameters, string stateName = "Task", int attempt = 0, CancellationToken cancellationToken = default)
     {
-        var target = Target(resource);
+        var target = ResourceArns.Parse(resource);
         var integration = Backends.Integrations.SingleOrDefault(i => i.Keys.Contains(target.Key))
             ?? throw new AssertionException($"no local integration serves {target.Key}");
         Assert.That(integration.SupportedPatterns, Does.Contain(target.Pattern), $"{target.Key} does not support {target.Pattern}");
@@ -119,23 +119,6 @@ internal sealed class LocalTestEnvironment : IAsyncDisposable
     }
 
     public static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    /// <summary>Parses a Task's Resource as the engine does: <c>arn:aws:states:::{service}:{action}[.sync]</c>.</summary>
-    private static ResourceTarget Target(string resource)
-    {
-        const string prefix = "arn:aws:states:::";
-        Assert.That(resource, Does.StartWith(prefix));
-        var rest = resource[prefix.Length..];
-        var pattern = IntegrationPattern.RequestResponse;
-        if (rest.EndsWith(".sync", StringComparison.Ordinal))
-        {
-            pattern = IntegrationPattern.RunJob;
-            rest = rest[..^".sync".Length];
-        }
-
-        var colon = rest.LastIndexOf(':');
-        return new ResourceTarget(rest[..colon], rest[(colon + 1)..], pattern);
-    }
 
     private static string ResolvePython()
     {
