@@ -14,7 +14,7 @@ internal sealed class Deployment(string configName, IReadOnlyList<VariantDeploym
 {
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
-    private volatile bool _retired;
+    private int _retired;
 
     public string ConfigName { get; } = configName;
 
@@ -29,10 +29,12 @@ internal sealed class Deployment(string configName, IReadOnlyList<VariantDeploym
     /// <summary>Completes once the deployment is retired and no request holds a lease.</summary>
     public Task Drained => _drained.Task;
 
+    // A request writes the count then reads the flag; Retire writes the flag then reads the count. Both writes are
+    // full fences (Interlocked), so at least one side sees the other: a request never slips past a retirement.
     public bool TryAcquire()
     {
         Interlocked.Increment(ref _inFlight);
-        if (!_retired)
+        if (Volatile.Read(ref _retired) == 0)
             return true;
         Release();
         return false;
@@ -40,13 +42,13 @@ internal sealed class Deployment(string configName, IReadOnlyList<VariantDeploym
 
     public void Release()
     {
-        if (Interlocked.Decrement(ref _inFlight) == 0 && _retired)
+        if (Interlocked.Decrement(ref _inFlight) == 0 && Volatile.Read(ref _retired) == 1)
             _drained.TrySetResult();
     }
 
     public void Retire()
     {
-        _retired = true;
+        Interlocked.Exchange(ref _retired, 1);
         if (Volatile.Read(ref _inFlight) == 0)
             _drained.TrySetResult();
     }

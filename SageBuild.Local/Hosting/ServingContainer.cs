@@ -31,6 +31,10 @@ internal sealed class ServingContainer : IAsyncDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            // One connection per request, never pooled. Simple model servers (Python's http.server among them) close
+            // the connection after each answer; .NET would still pool it (it keeps HTTP/1.0 connections), and under
+            // concurrent traffic a request sent on such a connection fails with "response ended prematurely".
+            PooledConnectionLifetime = TimeSpan.Zero,
         })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
@@ -81,38 +85,30 @@ internal sealed class ServingContainer : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Sends one invocation. A request whose connection fails before any answer arrives is sent again, up to twice,
-    /// as the AWS SDKs retry InvokeEndpoint on connection errors: on loopback, a server that closes each connection
-    /// first (Python's http.server does) leaves TIME_WAIT entries that a fast client occasionally collides with.
-    /// </summary>
+    /// <summary>Sends one invocation.</summary>
     public async Task<ContainerResponse> InvokeAsync(
         byte[] body, string? contentType, string? accept, string? customAttributes, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "invocations") { Content = new ByteArrayContent(body) };
+        request.Headers.ConnectionClose = true;
+        if (contentType is not null)
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        if (accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (customAttributes is not null)
+            request.Headers.TryAddWithoutValidation("X-Amzn-SageMaker-Custom-Attributes", customAttributes);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(InvocationTimeout);
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "invocations") { Content = new ByteArrayContent(body) };
-            // A fresh connection per request: simple model servers close the connection after answering without
-            // saying so, and a pooled connection reused at that moment would fail the request.
-            request.Headers.ConnectionClose = true;
-            if (contentType is not null)
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-            if (accept is not null)
-                request.Headers.TryAddWithoutValidation("Accept", accept);
-            if (customAttributes is not null)
-                request.Headers.TryAddWithoutValidation("X-Amzn-SageMaker-Custom-Attributes", customAttributes);
-            try
-            {
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-                return new ContainerResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes);
-            }
-            catch (HttpRequestException e) when (attempt < 2 && !HasEnded && e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
-            {
-                // Retried at once: the server is alive and answered nothing on this connection.
-            }
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            return new ContainerResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), bytes);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpRequestException(e.HttpRequestError,
+                $"{e.Message} (port {Port}, process {ProcessId}{(HasEnded ? ", which has ended" : "")})", e.InnerException);
         }
     }
 
