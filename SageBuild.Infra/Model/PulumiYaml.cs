@@ -73,7 +73,7 @@ public static partial class PulumiYaml
             return;
         }
 
-        text.Append('\n');
+        text.Append('\n').Append(' ', 2);
         WriteEntries(text, entries, 2);
     }
 
