@@ -54,7 +54,9 @@ public sealed record Interpolation
 
     /// <summary>
     /// Reads text that may hold <c>${name}</c> or <c>${name.path}</c> placeholders: each one that
-    /// <paramref name="resolve"/> maps becomes that interpolation; any other <c>$</c> stays literal text.
+    /// <paramref name="resolve"/> maps becomes that interpolation; any other <c>$</c> stays literal text. Inside an
+    /// intrinsic function's template (<c>States.Format</c>) braces are escaped, so a placeholder there reads
+    /// <c>$\{name.path\}</c>; it is resolved the same way (the values substituted, names and ARNs, hold no braces).
     /// </summary>
     public static Interpolation Parse(string text, Func<string, Interpolation?> resolve)
     {
@@ -65,8 +67,8 @@ public sealed record Interpolation
         var i = 0;
         while (i < text.Length)
         {
-            var start = text.IndexOf("${", i, StringComparison.Ordinal);
-            var end = start < 0 ? -1 : text.IndexOf('}', start + 2);
+            var (start, open, close) = NextPlaceholder(text, i);
+            var end = start < 0 ? -1 : text.IndexOf(close, start + open.Length, StringComparison.Ordinal);
             if (start < 0 || end < 0)
             {
                 literal.Append(text, i, text.Length - i);
@@ -74,8 +76,9 @@ public sealed record Interpolation
             }
 
             literal.Append(text, i, start - i);
-            var placeholder = text[start..(end + 1)];
-            if (resolve(placeholder) is { } replacement)
+            var expression = text[(start + open.Length)..end];
+            var placeholder = text[start..(end + close.Length)];
+            if (!expression.Contains('{', StringComparison.Ordinal) && resolve("${" + expression + "}") is { } replacement)
             {
                 Append(parts, literal.ToString());
                 literal.Clear();
@@ -86,11 +89,18 @@ public sealed record Interpolation
                 literal.Append(placeholder);
             }
 
-            i = end + 1;
+            i = end + close.Length;
         }
 
         Append(parts, literal.ToString());
         return new([.. parts]);
+    }
+
+    private static (int Start, string Open, string Close) NextPlaceholder(string text, int from)
+    {
+        var plain = text.IndexOf("${", from, StringComparison.Ordinal);
+        var escaped = text.IndexOf("$\\{", from, StringComparison.Ordinal);
+        return escaped >= 0 && (plain < 0 || escaped < plain) ? (escaped, "$\\{", "\\}") : (plain, "${", "}");
     }
 
     /// <summary>
