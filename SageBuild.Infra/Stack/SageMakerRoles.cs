@@ -5,7 +5,7 @@ namespace SageBuild.Infra.Stack;
 
 /// <summary>
 /// The SageMaker execution roles: one for training and tuning jobs, one for hosting (models and endpoints). Each
-/// reads and writes only this stack's buckets and pulls only this stack's images. The state machine may pass them
+/// reads and writes only this stack's buckets and pulls only this stack's images of its kind. The state machine may pass them
 /// to SageMaker and to nothing else.
 /// </summary>
 internal static class SageMakerRoles
@@ -14,7 +14,6 @@ internal static class SageMakerRoles
     {
         string Objects(StackBucket bucket) => StackContext.Placeholder(bucket.Arn) + "/*";
         string BucketArn(StackBucket bucket) => StackContext.Placeholder(bucket.Arn);
-        var repositories = new[] { trainingRepository, inferenceRepository }.Select(r => StackContext.Placeholder(r.Output("arn"))).ToArray();
         var logs = Arn.Of("logs", "log-group:/aws/sagemaker/*");
 
         var training = new List<PolicyStatement>
@@ -24,22 +23,23 @@ internal static class SageMakerRoles
             PolicyStatement.Allow([Objects(storage.Artifacts), Objects(storage.Checkpoints)], "s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
             PolicyStatement.Allow(Objects(storage.Checkpoints), "s3:DeleteObject"),
         };
-        training.AddRange(Common(repositories, logs));
+        // Training pulls only training images, hosting only inference images.
+        training.AddRange(Common(StackContext.Placeholder(trainingRepository.Output("arn")), logs));
 
         var hosting = new List<PolicyStatement>
         {
             PolicyStatement.Allow([BucketArn(storage.Artifacts), BucketArn(storage.Code)], "s3:ListBucket", "s3:GetBucketLocation"),
             PolicyStatement.Allow([Objects(storage.Artifacts), Objects(storage.Code)], "s3:GetObject"),
         };
-        hosting.AddRange(Common(repositories, logs));
+        hosting.AddRange(Common(StackContext.Placeholder(inferenceRepository.Output("arn")), logs));
 
         return (Roles.Create(stack, "sagemakerTrainingRole", "sagemaker-training", "sagemaker.amazonaws.com", training, "SageMaker training and tuning jobs of SageBuild"),
                 Roles.Create(stack, "sagemakerHostingRole", "sagemaker-hosting", "sagemaker.amazonaws.com", hosting, "SageMaker models and endpoints of SageBuild"));
     }
 
-    private static IEnumerable<PolicyStatement> Common(string[] repositories, string logs)
+    private static IEnumerable<PolicyStatement> Common(string repository, string logs)
     {
-        yield return PolicyStatement.Allow(repositories, "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+        yield return PolicyStatement.Allow(repository, "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
         // ECR's registry login has no resource-level permission: AWS accepts only "*" for it.
         yield return PolicyStatement.Allow("*", "ecr:GetAuthorizationToken");
         yield return PolicyStatement.Allow(logs, "logs:CreateLogGroup", "logs:DescribeLogStreams");

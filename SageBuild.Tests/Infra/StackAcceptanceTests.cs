@@ -61,6 +61,34 @@ public sealed class StackAcceptanceTests
 
     [TestCase("dev")]
     [TestCase("prod")]
+    public void Every_grant_is_scoped_to_the_stack_own_resources_wherever_AWS_allows_it(string stack)
+    {
+        // The only actions AWS offers no resource-level permission for (so "*" is their only resource).
+        var unscoped = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+            "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+            "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+        };
+        var deployed = DeployedStack.Get(stack);
+        var statements = deployed.OfType("aws:iam/rolePolicy:RolePolicy").Select(p => DeployedStack.JsonInput(p, "policy")).SelectMany(Statements).ToList();
+        foreach (var statement in statements)
+        {
+            var actions = Strings(statement["Action"]);
+            foreach (var resource in Strings(statement["Resource"]))
+            {
+                if (resource == "*")
+                    Assert.That(actions, Is.SubsetOf(unscoped), "only actions AWS can't scope may have the resource \"*\"");
+                else
+                    Assert.That(resource, Does.Contain($"sagebuild-{stack}").Or.Contain($"/sagebuild/{stack}/").Or.Contain("sagebuild-data-").Or.Contain(":sagebuild-models")
+                        .Or.Contain(":rule/StepFunctionsGetEvents").Or.Contain(":log-group:/aws/sagemaker/"), string.Join(", ", actions));
+            }
+        }
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
     public void PassRole_is_granted_only_for_the_SageMaker_execution_roles_and_only_to_SageMaker(string stack)
     {
         var deployed = DeployedStack.Get(stack);
