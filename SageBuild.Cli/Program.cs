@@ -3,4 +3,4 @@ using Spectre.Console.Cli;
 
 var app = new CommandApp();
 app.Configure(SageBuildCommands.Configure);
-return await app.RunAsync(args);
+return await CliRunner.RunAsync(app, args, Console.Error);

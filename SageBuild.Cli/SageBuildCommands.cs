@@ -1,4 +1,6 @@
+using SageBuild.Cli.Commands;
 using SageBuild.Cli.Commands.Params;
+using SageBuild.Cli.Commands.StepFunctions;
 using Spectre.Console.Cli;
 
 namespace SageBuild.Cli;
@@ -13,7 +15,30 @@ public static class SageBuildCommands
         config.SetApplicationName("sagebuild");
         config.UseStrictParsing();
         config.PropagateExceptions();
+        config.ValidateExamples();
         // Commands are registered here, one line each, as they are written.
+        config.AddCommand<ValidateCommand>("validate")
+            .WithExample("validate", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("validate", "pipeline.asl.json", "child.asl.json", "--json");
+        config.AddCommand<GraphCommand>("graph")
+            .WithExample("graph", "examples/asl/train-and-deploy.asl.json")
+            .WithExample("graph", "pipeline.asl.json", "--format", "dot");
         config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
+        config.AddCommand<Commands.ExecuteCommand>("execute").WithDescription("Run an ASL definition on the embedded engine.").WithExample("execute", "pipeline.asl.json", "--input", "{}", "--clock", "virtual");
+        config.AddBranch("executions", e =>
+        {
+            e.SetDescription("Executions on a SageBuild server (--endpoint) or on AWS Step Functions (--region/--profile).");
+            e.AddCommand<ExecutionsListCommand>("list").WithExample("executions", "list", "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", "--endpoint", "http://127.0.0.1:8083");
+            e.AddCommand<ExecutionsDescribeCommand>("describe");
+            e.AddCommand<ExecutionsHistoryCommand>("history");
+            e.AddCommand<ExecutionsStartCommand>("start").WithExample("executions", "start", "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", "--input", "@input.json");
+            e.AddCommand<ExecutionsStopCommand>("stop");
+        });
+        config.AddBranch("state-machines", m =>
+        {
+            m.SetDescription("State machines on a SageBuild server (--endpoint) or on AWS Step Functions (--region/--profile).");
+            m.AddCommand<StateMachinesListCommand>("list");
+            m.AddCommand<StateMachinesDeployCommand>("deploy").WithExample("state-machines", "deploy", "pipeline.asl.json", "--role-arn", "arn:aws:iam::123456789012:role/pipeline");
+        });
     }
 }

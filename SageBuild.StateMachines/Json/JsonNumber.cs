@@ -52,7 +52,8 @@ public sealed class JsonNumber : JsonValue
     /// <summary>A number read from JSON, keeping <paramref name="literal"/> for round trips.</summary>
     internal static JsonNumber FromLiteral(double value, string literal)
     {
-        if (value >= CachedMin && value <= CachedMax && IsPlainInteger(literal))
+        // "-0" keeps its sign, as JsonNumber.From(-0.0) does, so reading and writing never changes the text.
+        if (value >= CachedMin && value <= CachedMax && IsPlainInteger(literal) && !(value == 0 && literal[0] == '-'))
             return SmallIntegers[(int)value - CachedMin];
         return new JsonNumber(value, literal);
     }
@@ -75,10 +76,19 @@ public sealed class JsonNumber : JsonValue
     /// <inheritdoc />
     public override void WriteTo(Utf8JsonWriter writer)
     {
-        if (_literal is not null)
-            writer.WriteRawValue(_literal, skipInputValidation: true);
-        else
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_literal is null)
             writer.WriteNumberValue(Value);
+        else if (long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) && !(integer == 0 && _literal.StartsWith('-')))
+            writer.WriteNumberValue(integer);
+        else if (decimal.TryParse(_literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) && exact.ToString(CultureInfo.InvariantCulture) == _literal)
+            writer.WriteNumberValue(exact); // decimal keeps the literal's digits, trailing zeros included ("1.0", "0.50")
+        else if (Value.ToString("R", CultureInfo.InvariantCulture) == _literal)
+            writer.WriteNumberValue(Value); // a double the writer itself wrote, such as 6.022E-43
+        else
+            // Only hand-written exponent forms (1e5) and numbers beyond decimal's range get here. WriteRawValue skips the writer's
+            // indentation, which is why it is the last resort rather than the rule.
+            writer.WriteRawValue(_literal, skipInputValidation: true);
     }
 
     /// <summary>The number's text as JSON writes it.</summary>

@@ -16,7 +16,8 @@ public sealed class StateMachineValidationTests
         var canary = new ParallelBranches("Canary").Branch(new Pass("Deploy"));
         var chain = Chain.Start(new Pass("Deploy")).Next(canary);
 
-        var error = ErrorsOf(chain).Single();
+        var errors = ErrorsOf(chain);
+        var error = errors.Single();
 
         Assert.Multiple(() =>
         {
@@ -33,7 +34,8 @@ public sealed class StateMachineValidationTests
         var map = new Map("Each").ItemProcessor(Chain.Start(new Pass("Inner")).Next(shared));
         var chain = Chain.Start(map).Next(shared);
 
-        var error = ErrorsOf(chain).Single();
+        var errors = ErrorsOf(chain);
+        var error = errors.Single();
 
         Assert.Multiple(() =>
         {
@@ -90,12 +92,13 @@ public sealed class StateMachineValidationTests
         var check = new Choice("Check").When(Condition.BooleanEquals("$.done", false), wait).Otherwise(wait);
         wait.Next(check);
 
-        var error = ErrorsOf(wait).Single();
+        var errors = ErrorsOf(wait);
+        var error = errors.Single();
 
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo(DefinitionErrorCodes.NoTerminalState));
-            Assert.That(error.Pointer, Is.EqualTo("/States"));
+            Assert.That(error.Pointer, Is.EqualTo(""));
         });
     }
 

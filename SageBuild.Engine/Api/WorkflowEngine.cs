@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using SageBuild.Engine.Execution;
+using SageBuild.Engine.History;
+using SageBuild.Engine.Integrations;
+using SageBuild.Engine.Preparation;
+using SageBuild.Engine.Stores;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Api;
+
+/// <summary>
+/// The embedded engine: runs ASL definitions on this machine with AWS Step Functions' semantics, many executions at
+/// once. Built with <see cref="EngineBuilder"/>. Operations are named as in the Step Functions API.
+/// </summary>
+public sealed partial class WorkflowEngine : IAsyncDisposable
+{
+    private readonly EngineContext _context;
+    private readonly EngineOptions _options;
+    private readonly ConcurrentDictionary<string, RegisteredMachine> _machines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExecutionRun> _running = new(StringComparer.Ordinal);
+
+    internal WorkflowEngine(EngineContext context, EngineOptions options)
+    {
+        _context = context;
+        _options = options;
+    }
+
+    /// <summary>Where executions and histories are kept.</summary>
+    public IExecutionStore Store => _context.Store;
+
+    /// <summary>
+    /// Creates (or, with the same name, replaces) a state machine. Throws <see cref="StepFunctionsException"/>
+    /// (InvalidName, InvalidDefinition) when the name or definition cannot run.
+    /// </summary>
+    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, string? roleArn = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Names.Check(name, "state machine");
+        PreparedStateMachine prepared;
+        try
+        {
+            prepared = _context.Preparations.GetOrPrepare(definition, out _);
+        }
+        catch (Exception e) when (e is FormatException or NotSupportedException)
+        {
+            throw new StepFunctionsException("InvalidDefinition", e.Message);
+        }
+
+        var arn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
+        var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow());
+        _machines[arn] = new RegisteredMachine(info, prepared, AslJson.Write(definition, indented: false));
+        return info;
+    }
+
+    /// <summary>The state machine with this ARN; throws StateMachineDoesNotExist.</summary>
+    public StateMachineInfo DescribeStateMachine(string stateMachineArn) => Machine(stateMachineArn).Info;
+
+    /// <summary>Starts an execution of a created state machine and returns at once with its record (status RUNNING).</summary>
+    public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new StartExecutionOptions();
+        input ??= JsonObject.Empty;
+        var machine = Machine(stateMachineArn);
+        var name = options.Name ?? NewName();
+        Names.Check(name, "execution");
+        if (PayloadLimit.Exceeds(input))
+            throw new StepFunctionsException("InvalidExecutionInput", $"the input is over the {PayloadLimit.MaxBytes}-byte limit");
+        var mocks = options.MockTestCase is { } testCase
+            ? (_context.Mocks ?? throw new StepFunctionsException("ValidationException", $"the test case '{testCase}' was asked for, but the engine has no mock configuration"))
+                .TestCase(machine.Info.Name, testCase)
+            : null;
+        var clock = options.Clock ?? _options.DefaultClock;
+        var record = new ExecutionRecord(
+            $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{machine.Info.Name}:{name}",
+            machine.Info.StateMachineArn,
+            name,
+            machine.Text,
+            ExecutionStatus.RUNNING,
+            _context.Time.GetUtcNow(),
+            input)
+        {
+            UsesVirtualClock = clock == ExecutionClock.Virtual,
+            RandomSeed = options.RandomSeed ?? RandomNumberGenerator.GetInt32(int.MaxValue),
+        };
+        try
+        {
+            await _context.Store.CreateExecutionAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
+        }
+
+        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks);
+        var run = new ExecutionRun(_context, machine.Prepared, record, settings);
+        _running[record.ExecutionArn] = run;
+        _ = Task.Run(async () =>
+        {
+            await run.RunAsync().ConfigureAwait(false);
+            _running.TryRemove(record.ExecutionArn, out _);
+        }, CancellationToken.None);
+        return record;
+    }
+
+    /// <summary>Runs <paramref name="definition"/> once and waits for the end: create (as <paramref name="stateMachineName"/>), start, wait.</summary>
+    public async Task<ExecutionRecord> ExecuteAsync(StateMachineDefinition definition, JsonValue? input = null, StartExecutionOptions? options = null, string stateMachineName = EngineDefaults.StateMachineName, CancellationToken cancellationToken = default)
+    {
+        var machine = CreateStateMachine(stateMachineName, definition);
+        var started = await StartExecutionAsync(machine.StateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
+        return await WaitForExecutionAsync(started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the execution has ended and returns its final record.</summary>
+    public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        if (_running.TryGetValue(executionArn, out var run))
+            return await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The execution's record; throws ExecutionDoesNotExist.</summary>
+    public async Task<ExecutionRecord> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
+        await _context.Store.GetExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false)
+        ?? throw new StepFunctionsException("ExecutionDoesNotExist", $"Execution Does Not Exist: '{executionArn}'");
+
+    /// <summary>The execution's events, oldest first; throws ExecutionDoesNotExist.</summary>
+    public async Task<IReadOnlyList<HistoryEvent>> GetExecutionHistoryAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        return await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The executions of a state machine (of all when null), newest first.</summary>
+    public async Task<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn = null, CancellationToken cancellationToken = default) =>
+        await _context.Store.ListExecutionsAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Stops a running execution: it ends ABORTED with <paramref name="error"/> and <paramref name="cause"/>.</summary>
+    public async Task StopExecutionAsync(string executionArn, string? error = null, string? cause = null, CancellationToken cancellationToken = default)
+    {
+        await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        if (_running.TryGetValue(executionArn, out var run))
+        {
+            run.Abort(error, cause);
+            await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes the waiting task with <paramref name="output"/>; throws TaskDoesNotExist for an unknown token.</summary>
+    public Task SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Complete(taskToken, IntegrationOutcome.Success(output));
+    }
+
+    /// <summary>Fails the waiting task with <paramref name="error"/> and <paramref name="cause"/>; throws TaskDoesNotExist for an unknown token.</summary>
+    public Task SendTaskFailureAsync(string taskToken, string? error = null, string? cause = null, CancellationToken cancellationToken = default) =>
+        Complete(taskToken, IntegrationOutcome.Failure(error ?? ErrorNames.TaskFailed, cause));
+
+    /// <summary>Tells the waiting task that work goes on, resetting its HeartbeatSeconds; throws TaskDoesNotExist for an unknown token.</summary>
+    public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
+        _context.Tokens.TryHeartbeat(taskToken) ? Task.CompletedTask : Task.FromException(TaskDoesNotExist());
+
+    /// <summary>Stops every running execution and waits for them to end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var run in _running.Values)
+            run.Abort("Engine.Disposed", "the engine was disposed");
+        foreach (var run in _running.Values)
+        {
+            try
+            {
+                await run.Completion.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Disposal must not fail because one execution's store write did.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
+    private Task Complete(string taskToken, IntegrationOutcome outcome) =>
+        _context.Tokens.TryComplete(taskToken, outcome) ? Task.CompletedTask : Task.FromException(TaskDoesNotExist());
+
+    private static StepFunctionsException TaskDoesNotExist() => new("TaskDoesNotExist", "Task Does Not Exist: the token is unknown or its task has already ended");
+
+    private RegisteredMachine Machine(string stateMachineArn)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return _machines.TryGetValue(stateMachineArn, out var machine)
+            ? machine
+            : throw new StepFunctionsException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{stateMachineArn}'");
+    }
+
+    private static string NewName()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+    }
+
+    private sealed record RegisteredMachine(StateMachineInfo Info, PreparedStateMachine Prepared, string Text);
+}

@@ -1,0 +1,181 @@
+using SageBuild.Engine.History;
+using SageBuild.Engine.Preparation;
+using SageBuild.Engine.Stores;
+using SageBuild.StateMachines.Json;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>
+/// Everything that belongs to one execution while it runs: its identity, clock, random source, history journal and
+/// stop signal. The prepared state machine it runs is shared and never changes.
+/// </summary>
+#pragma warning disable CA1001 // The stop source is disposed when RunAsync ends: a run is used once.
+internal sealed partial class ExecutionRun : IEventSink
+#pragma warning restore CA1001
+{
+    /// <summary>AWS's hard limit on the events of one execution's history.</summary>
+    public const int MaxHistoryEvents = 25_000;
+
+    private readonly Lock _journalLock = new();
+    private readonly CancellationTokenSource _stop = new();
+    private List<HistoryEvent> _pending = new(8);
+    private readonly Dictionary<string, int> _mockInvocations = new(StringComparer.Ordinal);
+    private long _eventCount;
+    private volatile StopKind _stopKind;
+    private string? _stopError;
+    private string? _stopCause;
+    private DateTimeOffset? _timedOutAt;
+    private JsonObject? _executionContext;
+    private JsonObject? _stateMachineContext;
+
+    public ExecutionRun(EngineContext engine, PreparedStateMachine machine, ExecutionRecord record, RunSettings settings)
+    {
+        Engine = engine;
+        Machine = machine;
+        Record = record;
+        Settings = settings;
+        Random = new LockedRandom(record.RandomSeed);
+    }
+
+    public EngineContext Engine { get; }
+
+    public PreparedStateMachine Machine { get; }
+
+    public ExecutionRecord Record { get; private set; }
+
+    public RunSettings Settings { get; }
+
+    public string ExecutionArn => Record.ExecutionArn;
+
+    public Random Random { get; }
+
+    public CancellationToken Cancellation => _stop.Token;
+
+    public bool IsStopping => _stopKind != StopKind.None;
+
+    /// <summary>Completes when the execution has ended and its last event is stored.</summary>
+    public Task<ExecutionRecord> Completion => _completion.Task;
+
+    private readonly TaskCompletionSource<ExecutionRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary><c>$$.Execution</c>, the same for every state.</summary>
+    public JsonObject ExecutionContext => _executionContext ??= JsonObject.Create(
+        ("Id", Record.ExecutionArn),
+        ("Input", Record.Input),
+        ("StartTime", Timestamps.Format(Record.StartDate)),
+        ("Name", Record.Name),
+        ("RoleArn", Settings.RoleArn),
+        ("RedriveCount", 0));
+
+    /// <summary><c>$$.StateMachine</c>.</summary>
+    public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(
+        ("Id", Record.StateMachineArn),
+        ("Name", Settings.StateMachineName));
+
+    /// <summary>Now, for a frame whose virtual clock is <paramref name="virtualOffset"/> ahead of real time.</summary>
+    public DateTimeOffset Now(TimeSpan virtualOffset) =>
+        Settings.UsesVirtualClock ? Engine.Time.GetUtcNow() + virtualOffset : Engine.Time.GetUtcNow();
+
+    /// <summary>Waits (real clock) or moves the frame's clock on (virtual clock), honouring the execution's timeout.</summary>
+    public ValueTask DelayAsync(RunFrame frame, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+            return ValueTask.CompletedTask;
+        if (!Settings.UsesVirtualClock)
+            return new ValueTask(Task.Delay(delay, Engine.Time, frame.CancellationToken));
+        var deadline = Settings.TimeoutSeconds is { } seconds ? Record.StartDate + TimeSpan.FromSeconds(seconds) : (DateTimeOffset?)null;
+        if (deadline is { } d && frame.Now + delay > d)
+        {
+            frame.VirtualOffset += d - frame.Now;
+            TimeOut(d);
+            return ValueTask.CompletedTask;
+        }
+
+        frame.VirtualOffset += delay;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>StopExecution: the execution ends ABORTED with this error and cause.</summary>
+    public void Abort(string? error, string? cause)
+    {
+        if (SetStop(StopKind.Aborted))
+        {
+            _stopError = error;
+            _stopCause = cause;
+            _stop.Cancel();
+        }
+    }
+
+    /// <summary>The top-level TimeoutSeconds has passed.</summary>
+    public void TimeOut(DateTimeOffset? at = null)
+    {
+        if (SetStop(StopKind.TimedOut))
+        {
+            _timedOutAt = at;
+            _stop.Cancel();
+        }
+    }
+
+    /// <inheritdoc />
+    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
+    {
+        lock (_journalLock)
+        {
+            var id = ++_eventCount;
+            if (id > MaxHistoryEvents && _stopKind == StopKind.None)
+            {
+                // The event that crosses the limit is not recorded: the execution fails instead.
+                _eventCount--;
+                if (SetStop(StopKind.HistoryLimitExceeded))
+                    _stop.Cancel();
+                return id;
+            }
+
+            if (id > MaxHistoryEvents)
+            {
+                _eventCount--;
+                return id;
+            }
+
+            _pending.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
+            return id;
+        }
+    }
+
+    /// <summary>Hands the events recorded since the last commit (one step's worth) to the store, with the record if it changed.</summary>
+    public ValueTask CommitAsync(ExecutionRecord? record = null)
+    {
+        List<HistoryEvent> events;
+        lock (_journalLock)
+        {
+            if (_pending.Count == 0 && record is null)
+                return ValueTask.CompletedTask;
+            events = _pending;
+            _pending = new List<HistoryEvent>(8);
+        }
+
+        return Engine.Store.AppendAsync(Record.ExecutionArn, events, record, CancellationToken.None);
+    }
+
+    /// <summary>The 0-based number of this call of a mocked state in this execution.</summary>
+    public int NextMockInvocation(string stateName)
+    {
+        lock (_mockInvocations)
+        {
+            _mockInvocations.TryGetValue(stateName, out var count);
+            _mockInvocations[stateName] = count + 1;
+            return count;
+        }
+    }
+
+    private bool SetStop(StopKind kind)
+    {
+        lock (_journalLock)
+        {
+            if (_stopKind != StopKind.None)
+                return false;
+            _stopKind = kind;
+            return true;
+        }
+    }
+}

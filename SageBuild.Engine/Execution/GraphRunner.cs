@@ -1,0 +1,28 @@
+using SageBuild.Engine.Preparation;
+using SageBuild.StateMachines.Json;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>The run loop: a <c>while</c> over state indexes, one step per state, each step's events committed as one.</summary>
+internal static class GraphRunner
+{
+    public static async ValueTask<StepResult> RunAsync(PreparedGraph graph, RunFrame frame, JsonValue input)
+    {
+        var states = graph.States;
+        var index = graph.StartIndex;
+        var data = input;
+        var run = frame.Run;
+        while (true)
+        {
+            if (frame.IsAborting)
+                return StepResult.Aborted();
+            var state = states[index];
+            var step = state.IsSynchronous ? state.Execute(frame, data) : await state.ExecuteAsync(frame, data).ConfigureAwait(false);
+            await run.CommitAsync().ConfigureAwait(false);
+            if (step.Kind != StepKind.Next)
+                return frame.IsAborting && step.Kind != StepKind.End ? StepResult.Aborted() : step;
+            index = step.NextIndex;
+            data = step.Output!;
+        }
+    }
+}

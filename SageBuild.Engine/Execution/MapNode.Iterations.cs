@@ -1,0 +1,151 @@
+using SageBuild.Engine.History;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+internal sealed partial class MapNode
+{
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunIterationsAsync(
+        RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+    {
+        var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage);
+        using var abort = new AbortSignal(frame.CancellationToken);
+
+        // Worker w takes item w first, then whatever is left: with iterations that never wait, the history is in item
+        // order; with MaxConcurrency N, each worker is one of the N lanes, and its virtual time runs on from item to item.
+        var workers = maxConcurrency <= 0 || maxConcurrency >= inputs.Length ? inputs.Length : maxConcurrency;
+        shared.NextItem = workers;
+        var lanes = new ValueTask<TimeSpan>[workers];
+        for (var w = 0; w < workers; w++)
+        {
+#pragma warning disable CA2012 // Each lane is awaited exactly once below; starting them all first is what runs them concurrently.
+            lanes[w] = WorkerAsync(frame, shared, abort, inputs, w);
+#pragma warning restore CA2012
+        }
+        var latest = frame.VirtualOffset;
+        for (var w = 0; w < workers; w++)
+        {
+            var end = await lanes[w].ConfigureAwait(false);
+            if (end > latest)
+                latest = end;
+        }
+
+        frame.VirtualOffset = latest;
+        if (shared.Failure is { } failure)
+        {
+            frame.Source = shared.FailedSource;
+            return (StepResult.Failed(failure), null);
+        }
+
+        if (frame.IsAborting)
+            return (StepResult.Aborted(), null);
+        frame.Source = shared.LastPublished;
+        return (default, shared.Outputs);
+    }
+
+    private async ValueTask<TimeSpan> WorkerAsync(RunFrame frame, MapRun shared, AbortSignal abort, JsonValue[] inputs, int first)
+    {
+        var offset = frame.VirtualOffset;
+        var index = first;
+        while (index < inputs.Length && !abort.Token.IsCancellationRequested)
+        {
+            offset = await RunIterationAsync(frame, shared, abort, index, inputs[index], offset).ConfigureAwait(false);
+            lock (shared)
+                index = shared.NextItem++;
+        }
+
+        return offset;
+    }
+
+    private async ValueTask<TimeSpan> RunIterationAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
+    {
+        RunFrame child;
+        if (_distributed)
+        {
+            // A child execution: its own history, and no access to the parent's variables.
+            child = new RunFrame(frame.Run, new ChildExecutionSink(), new VariableScope(null)) { VirtualOffset = offset, Abort = abort };
+        }
+        else
+        {
+            lock (shared)
+            {
+                child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
+                child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
+            }
+        }
+
+        var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
+        lock (shared)
+        {
+            switch (result.Kind)
+            {
+                case StepKind.End:
+                    shared.Outputs[index] = result.Output!;
+                    if (!_distributed)
+                    {
+                        shared.LastPublished = child.Emit(HistoryEventType.MapIterationSucceeded, new MapIterationEventDetails(Name, index), updateSource: false);
+                        shared.Source = child.Source;
+                    }
+
+                    break;
+                case StepKind.Failed:
+                    if (!_distributed)
+                        child.Emit(HistoryEventType.MapIterationFailed, new MapIterationEventDetails(Name, index), updateSource: false);
+                    shared.Outputs[index] = result.Failure!.ToErrorOutput();
+                    if (shared.RecordFailure(result.Failure!, _settings))
+                    {
+                        shared.FailedSource = child.Source;
+                        abort.Set();
+                    }
+
+                    break;
+                default:
+                    if (!_distributed)
+                        child.Emit(HistoryEventType.MapIterationAborted, new MapIterationEventDetails(Name, index), updateSource: false);
+                    break;
+            }
+        }
+
+        return child.VirtualOffset;
+    }
+
+    /// <summary>What the iterations of one attempt share; guarded by locking the instance.</summary>
+    private sealed class MapRun(long source, int count, int toleratedCount, double toleratedPercentage)
+    {
+        public long Source { get; set; } = source;
+
+        public long LastPublished { get; set; } = source;
+
+        public int NextItem { get; set; }
+
+        public JsonValue[] Outputs { get; } = new JsonValue[count];
+
+        public int FailedCount { get; private set; }
+
+        /// <summary>The failure that fails the Map, once the tolerance is exceeded.</summary>
+        public Failure? Failure { get; private set; }
+
+        public long FailedSource { get; set; }
+
+        /// <summary>Counts a failed item; true when this one makes the Map fail.</summary>
+        public bool RecordFailure(Failure failure, MapSettings settings)
+        {
+            FailedCount++;
+            if (Failure is not null)
+                return false;
+            if (!settings.HasTolerance)
+            {
+                Failure = failure;
+                return true;
+            }
+
+            var overCount = settings.HasToleratedCount && FailedCount > toleratedCount;
+            var overPercentage = settings.HasToleratedPercentage && FailedCount * 100.0 / count > toleratedPercentage;
+            if (!overCount && !overPercentage)
+                return false;
+            Failure = new Failure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+            return true;
+        }
+    }
+}

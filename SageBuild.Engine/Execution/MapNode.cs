@@ -1,0 +1,146 @@
+using SageBuild.Engine.Expressions;
+using SageBuild.Engine.History;
+using SageBuild.Engine.Preparation;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>
+/// Map: runs its item processor once per item, at most MaxConcurrency at a time (0: no limit). Inline iterations write
+/// their events into the execution's history; a DISTRIBUTED Map runs each item as a child execution whose events stay
+/// out of the parent's history (as AWS keeps them), with MapRun events in their place.
+/// </summary>
+internal sealed partial class MapNode : RetryableNode
+{
+    private readonly PreparedGraph _processor;
+    private readonly bool _distributed;
+    private readonly PathExpression? _itemsPath;
+    private readonly JsonArray? _items;
+    private readonly PreparedTemplate? _itemSelector;
+    private readonly MapSettings _settings;
+    private readonly Batcher? _batcher;
+    private readonly string? _label;
+    private readonly Failure? _unsupported;
+
+    public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor)
+        : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf)
+    {
+        _processor = processor;
+        _distributed = state.Processor?.IsDistributed == true;
+        _itemsPath = state.ItemsPath is { } itemsPath && itemsPath != "$" ? PathExpression.Compile(itemsPath) : null;
+        _items = state.Items as JsonArray;
+        // Parameters is the pre-2023 spelling of ItemSelector on a Map.
+        var selector = state.ItemSelector ?? state.Parameters;
+        _itemSelector = PreparedTemplate.CompileOptional(selector);
+        _settings = new MapSettings(state);
+        _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher) : null;
+        _label = state.Label;
+        // Reading items from S3 and writing results there need the S3 integrations of a later round: fail clearly, never
+        // run on the wrong items or return the wrong shape.
+        if (state.ItemReader is { } reader)
+            _unsupported = new Failure(ErrorNames.ItemReaderFailed, $"The Map state '{name}' reads its items with {reader.Resource}: ItemReader is not supported by the embedded engine yet.");
+        else if (state.ResultWriter is not null)
+            _unsupported = new Failure(ErrorNames.ResultWriterFailed, $"The Map state '{name}' has a ResultWriter: ResultWriter is not supported by the embedded engine yet.");
+    }
+
+    public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
+    {
+        Enter(frame, input);
+        if (_unsupported is not null)
+            return Fail(frame, input, _unsupported);
+        JsonValue[] itemInputs;
+        int maxConcurrency;
+        int toleratedCount;
+        double toleratedPercentage;
+        try
+        {
+            var effective = InputPath.Select(frame, input);
+            var items = Items(frame, effective);
+            maxConcurrency = _settings.MaxConcurrency(frame, effective);
+            toleratedCount = _settings.ToleratedFailureCount(frame, effective);
+            toleratedPercentage = _settings.ToleratedFailurePercentage(frame, effective);
+            itemInputs = ItemInputs(frame, effective, items);
+        }
+        catch (StatesErrorException e)
+        {
+            return Fail(frame, input, FromException(frame, e));
+        }
+
+        var attempts = new int[Retry.Count];
+        while (true)
+        {
+            frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
+            if (_distributed)
+                frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(MapRunArn(frame)));
+            var run = await RunIterationsAsync(frame, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            if (run.Outcome.Kind == StepKind.Aborted)
+                return run.Outcome;
+            if (run.Outcome.Kind == StepKind.Failed)
+            {
+                if (_distributed)
+                    frame.Emit(HistoryEventType.MapRunFailed, new ErrorEventDetails(run.Outcome.Failure!.Error, run.Outcome.Failure.Cause));
+                if (await RetryAsync(frame, run.Outcome.Failure!, attempts).ConfigureAwait(false))
+                    continue;
+                if (frame.IsAborting)
+                    return StepResult.Aborted();
+                frame.Emit(HistoryEventType.MapStateFailed, null);
+                return Fail(frame, input, run.Outcome.Failure!);
+            }
+
+            if (_distributed)
+                frame.Emit(HistoryEventType.MapRunSucceeded, null);
+            frame.Emit(HistoryEventType.MapStateSucceeded, null, updateSource: false);
+            return Complete(frame, input, JsonArray.Wrap(run.Outputs!));
+        }
+    }
+
+    private JsonArray Items(RunFrame frame, JsonValue effective)
+    {
+        if (_items is not null)
+            return _items;
+        var value = effective;
+        if (_itemsPath is not null && !frame.TrySelect(_itemsPath, effective, out value))
+            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{_itemsPath.Text}' : No results for path: {PreparedPath.Normalise(_itemsPath.Text)}");
+        return value as JsonArray ?? throw new StatesErrorException(ErrorNames.Runtime,
+            $"Item path {_itemsPath?.Text ?? "$"} must point to a JSON array, but it points to {value.Kind.ToString().ToLowerInvariant()}: {value.ToJson()}");
+    }
+
+    private JsonValue[] ItemInputs(RunFrame frame, JsonValue effective, JsonArray items)
+    {
+        var inputs = new JsonValue[items.Count];
+        if (_itemSelector is null)
+        {
+            items.AsSpan().CopyTo(inputs);
+        }
+        else
+        {
+            try
+            {
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    frame.MapItemIndex = i;
+                    frame.MapItemValue = items[i];
+                    inputs[i] = _itemSelector.Evaluate(frame, effective);
+                }
+            }
+            finally
+            {
+                frame.MapItemIndex = -1;
+                frame.MapItemValue = null;
+            }
+        }
+
+        return _batcher is null ? inputs : _batcher.Batch(frame, effective, inputs);
+    }
+
+    private string MapRunArn(RunFrame frame)
+    {
+        var settings = frame.Run.Settings;
+        Span<byte> bytes = stackalloc byte[8];
+        frame.Run.Random.NextBytes(bytes);
+        var id = Convert.ToHexStringLower(bytes);
+        var executionName = frame.Run.Record.Name;
+        return $"arn:aws:states:{settings.Region}:{settings.AccountId}:mapRun:{settings.StateMachineName}/{_label ?? Name}:{executionName}-{id}";
+    }
+}

@@ -1,0 +1,84 @@
+using SageBuild.Engine.Expressions;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>A Map's numeric settings, each a literal or a reference path, checked as AWS checks them when the state runs.</summary>
+internal sealed class MapSettings
+{
+    private readonly double? _maxConcurrency;
+    private readonly PathExpression? _maxConcurrencyPath;
+    private readonly double? _toleratedCount;
+    private readonly PathExpression? _toleratedCountPath;
+    private readonly double? _toleratedPercentage;
+    private readonly PathExpression? _toleratedPercentagePath;
+
+    public MapSettings(MapState state)
+    {
+        _maxConcurrency = state.MaxConcurrency?.Number;
+        _maxConcurrencyPath = Compile(state.MaxConcurrencyPath);
+        _toleratedCount = state.ToleratedFailureCount?.Number;
+        _toleratedCountPath = Compile(state.ToleratedFailureCountPath);
+        _toleratedPercentage = state.ToleratedFailurePercentage?.Number;
+        _toleratedPercentagePath = Compile(state.ToleratedFailurePercentagePath);
+    }
+
+    /// <summary>Whether any failure tolerance is configured (without one, the first failed item fails the Map).</summary>
+    public bool HasToleratedCount => _toleratedCount is not null || _toleratedCountPath is not null;
+
+    public bool HasToleratedPercentage => _toleratedPercentage is not null || _toleratedPercentagePath is not null;
+
+    public bool HasTolerance => _toleratedCount is not null || _toleratedCountPath is not null || _toleratedPercentage is not null || _toleratedPercentagePath is not null;
+
+    public int MaxConcurrency(RunFrame frame, JsonValue input) =>
+        _maxConcurrencyPath is null ? (int)(_maxConcurrency ?? 0) : Integer(frame, input, _maxConcurrencyPath, "MaxConcurrencyPath");
+
+    public int ToleratedFailureCount(RunFrame frame, JsonValue input)
+    {
+        var count = _toleratedCountPath is null ? (int)(_toleratedCount ?? 0) : Integer(frame, input, _toleratedCountPath, "ToleratedFailureCountPath");
+        return count >= 0 ? count : throw new StatesErrorException(ErrorNames.Runtime, "ToleratedFailureCount cannot be negative.");
+    }
+
+    public double ToleratedFailurePercentage(RunFrame frame, JsonValue input)
+    {
+        double percentage;
+        if (_toleratedPercentagePath is null)
+        {
+            percentage = _toleratedPercentage ?? 0;
+        }
+        else
+        {
+            var value = Select(frame, input, _toleratedPercentagePath);
+            percentage = value is JsonNumber n
+                ? n.Value
+                : throw new StatesErrorException(ErrorNames.Runtime, $"The ToleratedFailurePercentagePath field refers to value \"{Describe(value)}\" which is not a valid number: {_toleratedPercentagePath.Text}");
+        }
+
+        return percentage is >= 0 and <= 100
+            ? percentage
+            : throw new StatesErrorException(ErrorNames.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+
+    private static int Integer(RunFrame frame, JsonValue input, PathExpression path, string field)
+    {
+        var value = Select(frame, input, path);
+        if (value is JsonNumber n && n.TryGetInt64(out var whole) && whole is >= int.MinValue and <= int.MaxValue)
+            return (int)whole;
+        throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field refers to value \"{Describe(value)}\" which is not a valid integer: {path.Text}");
+    }
+
+    private static JsonValue Select(RunFrame frame, JsonValue input, PathExpression path) =>
+        frame.TrySelect(path, input, out var value)
+            ? value
+            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{path.Text}' : No results for path: {PreparedPath.Normalise(path.Text)}");
+
+    private static string Describe(JsonValue value) => value switch
+    {
+        JsonString s => s.Value,
+        JsonNumber n => n.ToText(),
+        _ => value.ToJson(),
+    };
+
+    private static PathExpression? Compile(string? path) => path is null ? null : PathExpression.Compile(path);
+}

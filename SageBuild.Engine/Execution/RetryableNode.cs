@@ -1,0 +1,93 @@
+using SageBuild.Engine.Expressions;
+using SageBuild.Engine.History;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>What Task, Parallel and Map share: Parameters, ResultSelector, ResultPath, Retry and Catch.</summary>
+internal abstract class RetryableNode : StateNode
+{
+    protected RetryableNode(string name, RetryableState state, HistoryEventType entered, HistoryEventType exited, Func<string, int> indexOf)
+        : base(name, state, entered, exited)
+    {
+        Parameters = PreparedTemplate.CompileOptional(state.Parameters);
+        ResultSelector = PreparedTemplate.CompileOptional(state.ResultSelector);
+        ResultPath = ResultPathSpec.From(state.ResultPath);
+        Retry = RetryPolicy.From(state.Retry);
+        Catch = CatchPolicy.From(state.Catch, indexOf);
+    }
+
+    public override bool IsSynchronous => false;
+
+    protected PreparedTemplate? Parameters { get; }
+
+    protected PreparedTemplate? ResultSelector { get; }
+
+    protected ResultPathSpec ResultPath { get; }
+
+    protected RetryPolicy Retry { get; }
+
+    protected CatchPolicy Catch { get; }
+
+    /// <summary>ResultSelector, Assign, ResultPath and OutputPath over a successful result; then the Exited event.</summary>
+    protected StepResult Complete(RunFrame frame, JsonValue rawInput, JsonValue result)
+    {
+        try
+        {
+            var selected = ResultSelector is null ? result : ResultSelector.Evaluate(frame, result);
+            var assigned = EvaluateAssign(frame, Assign, selected);
+            var output = OutputPath.Select(frame, ResultPath.Apply(rawInput, selected));
+            if (!ReferenceEquals(output, rawInput) && PayloadLimit.Exceeds(output))
+                return Fail(frame, rawInput, DataLimit());
+            return Exit(frame, output, assigned, NextIndex);
+        }
+        catch (StatesErrorException e)
+        {
+            return Fail(frame, rawInput, FromException(frame, e));
+        }
+    }
+
+    /// <summary>After retries: the first matching Catcher moves on with the error output, or the state fails.</summary>
+    protected StepResult Fail(RunFrame frame, JsonValue rawInput, Failure failure)
+    {
+        if (Catch.Find(failure) is not { } catcher)
+            return StepResult.Failed(failure);
+        try
+        {
+            var errorOutput = failure.ToErrorOutput();
+            var assigned = EvaluateAssign(frame, catcher.Assign, errorOutput);
+            var output = catcher.ResultPath.Apply(rawInput, errorOutput);
+            return Exit(frame, output, assigned, catcher.NextIndex);
+        }
+        catch (StatesErrorException e)
+        {
+            return StepResult.Failed(FromException(frame, e));
+        }
+    }
+
+    /// <summary>Whether to retry <paramref name="failure"/>; if so, waits the retry delay (or moves virtual time on).</summary>
+    protected async ValueTask<bool> RetryAsync(RunFrame frame, Failure failure, int[] attempts)
+    {
+        if (Retry.IsEmpty || !Retry.TryGetDelay(failure, attempts, frame.Run.Random, out var delay))
+            return false;
+        try
+        {
+            await frame.Run.DelayAsync(frame, delay).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        frame.RetryCount++;
+        return !frame.Run.IsStopping;
+    }
+
+    /// <summary>The input for the state's work: InputPath, then Parameters.</summary>
+    protected JsonValue EffectiveInput(RunFrame frame, JsonValue rawInput)
+    {
+        var effective = InputPath.Select(frame, rawInput);
+        return Parameters is null ? effective : Parameters.Evaluate(frame, effective);
+    }
+}

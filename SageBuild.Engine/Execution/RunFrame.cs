@@ -1,0 +1,135 @@
+using System.Diagnostics.CodeAnalysis;
+using SageBuild.Engine.Expressions;
+using SageBuild.Engine.History;
+using SageBuild.StateMachines.Json;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>
+/// One thread of an execution: the top level, a Parallel branch or a Map iteration. It holds everything that changes
+/// as the thread runs, so the prepared state machine stays immutable and shared. One frame is driven by one thread at
+/// a time; branches get frames of their own.
+/// </summary>
+/// <remarks>
+/// <para><b>Event ids.</b> <see cref="Source"/> is the id the frame's next event follows from (its
+/// <c>previousEventId</c>); most events move it on. AWS links the events of a branch or iteration to each other, and the
+/// first one to the event that started them, which this reproduces.</para>
+/// <para><b>Virtual time.</b> On the virtual clock a Wait or a retry delay adds to <see cref="VirtualOffset"/> instead of
+/// sleeping; a branch inherits its parent's offset, and a Parallel or Map ends at the latest of its branches.</para>
+/// </remarks>
+internal sealed class RunFrame : IEvaluationScope
+{
+    private JsonValue _currentInput = JsonObject.Empty;
+
+    public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
+    {
+        Run = run;
+        Sink = sink;
+        Variables = variables;
+    }
+
+    public ExecutionRun Run { get; }
+
+    public IEventSink Sink { get; }
+
+    public VariableScope Variables { get; }
+
+    public long Source { get; set; }
+
+    public long LastPublished { get; set; }
+
+    public TimeSpan VirtualOffset { get; set; }
+
+    // ---- the state being run, for $$ and for error messages ----
+    public string StateName { get; set; } = "";
+
+    public DateTimeOffset EnteredTime { get; set; }
+
+    public long EnteredEventId { get; set; }
+
+    public int RetryCount { get; set; }
+
+    public string? TaskToken { get; set; }
+
+    public int MapItemIndex { get; set; } = -1;
+
+    public JsonValue? MapItemValue { get; set; }
+
+    public DateTimeOffset Now => Run.Now(VirtualOffset);
+
+    /// <summary>Set for the branches of a Parallel or the iterations of a Map, so that one failure can stop its siblings.</summary>
+    public AbortSignal? Abort { get; set; }
+
+    /// <summary>Cancelled when the execution stops or this frame's siblings are being aborted.</summary>
+    public CancellationToken CancellationToken => Abort?.Token ?? Run.Cancellation;
+
+    /// <summary>Whether the frame should stop at the next step.</summary>
+    public bool IsAborting => CancellationToken.IsCancellationRequested;
+
+    // ---- IEvaluationScope ----
+    JsonValue IEvaluationScope.Input => _currentInput;
+
+    JsonValue IEvaluationScope.Context => BuildContext();
+
+    Random IEvaluationScope.Random => Run.Random;
+
+    bool IEvaluationScope.TryGetVariable(string name, out JsonValue value) => Variables.TryGet(name, out value);
+
+    /// <summary>A frame for a branch or iteration that starts from this frame's current event and time.</summary>
+    public RunFrame CreateChild(VariableScope variables, IEventSink? sink = null) =>
+        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort };
+
+    /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
+    public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)
+    {
+        var id = Sink.Append(type, Source, Now, details);
+        LastPublished = id;
+        if (updateSource)
+            Source = id;
+        return id;
+    }
+
+    /// <summary>Evaluates a payload template with <c>$</c> bound to <paramref name="input"/>.</summary>
+    public JsonValue Evaluate(PayloadTemplate template, JsonValue input)
+    {
+        _currentInput = input;
+        return template.Evaluate(this);
+    }
+
+    /// <summary>Evaluates a path with <c>$</c> bound to <paramref name="input"/>.</summary>
+    public bool TrySelect(PathExpression path, JsonValue input, [MaybeNullWhen(false)] out JsonValue value)
+    {
+        _currentInput = input;
+        return path.TrySelect(this, out value);
+    }
+
+    /// <summary>Evaluates a path or intrinsic field (such as ErrorPath) with <c>$</c> bound to <paramref name="input"/>.</summary>
+    public JsonValue Evaluate(FieldExpression expression, JsonValue input, string field)
+    {
+        _currentInput = input;
+        return expression.Evaluate(this, field);
+    }
+
+    /// <summary>Evaluates a Choice condition with <c>$</c> bound to <paramref name="input"/>.</summary>
+    public bool Evaluate(ConditionEvaluator condition, JsonValue input)
+    {
+        _currentInput = input;
+        return condition.Evaluate(this);
+    }
+
+    private JsonObject BuildContext()
+    {
+        var context = new JsonObjectBuilder(5);
+        context.Set("Execution", Run.ExecutionContext);
+        context.Set("State", JsonObject.Create(
+            ("EnteredTime", Timestamps.Format(EnteredTime)),
+            ("Name", StateName),
+            ("RetryCount", RetryCount)));
+        context.Set("StateMachine", Run.StateMachineContext);
+        if (TaskToken is not null)
+            context.Set("Task", JsonObject.Create(("Token", TaskToken)));
+        if (MapItemIndex >= 0)
+            context.Set("Map", JsonObject.Create(("Item", JsonObject.Create(("Index", MapItemIndex), ("Value", MapItemValue ?? JsonNull.Instance)))));
+        return context.Build();
+    }
+}

@@ -1,0 +1,84 @@
+using SageBuild.Engine.Expressions;
+using SageBuild.Engine.History;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>
+/// A prepared state: immutable, shared by every run, with its transitions resolved to indexes and its paths and
+/// templates compiled. One sealed subclass per state type; all run-time data lives in the <see cref="RunFrame"/>.
+/// </summary>
+internal abstract class StateNode
+{
+    protected StateNode(string name, State state, HistoryEventType entered, HistoryEventType exited)
+    {
+        Name = name;
+        EnteredType = entered;
+        ExitedType = exited;
+        if (state is DataFlowState flow)
+        {
+            InputPath = PreparedPath.From(flow.InputPath);
+            OutputPath = PreparedPath.From(flow.OutputPath);
+            Assign = PreparedTemplate.CompileOptional(flow.Assign);
+        }
+    }
+
+    public string Name { get; }
+
+    /// <summary>The index of the next state, or -1 when the state ends its graph.</summary>
+    public int NextIndex { get; set; } = -1;
+
+    /// <summary>Whether <see cref="Execute"/> does all the work (no waiting): the run loop then skips the async machinery.</summary>
+    public abstract bool IsSynchronous { get; }
+
+    protected HistoryEventType EnteredType { get; }
+
+    protected HistoryEventType ExitedType { get; }
+
+    protected PreparedPath InputPath { get; } = PreparedPath.Identity;
+
+    protected PreparedPath OutputPath { get; } = PreparedPath.Identity;
+
+    protected PreparedTemplate? Assign { get; }
+
+    public virtual StepResult Execute(RunFrame frame, JsonValue input) =>
+        throw new InvalidOperationException($"the {GetType().Name} for '{Name}' runs asynchronously");
+
+    public virtual ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input) => new(Execute(frame, input));
+
+    /// <summary>Records the Entered event and makes this the frame's current state.</summary>
+    protected void Enter(RunFrame frame, JsonValue input)
+    {
+        frame.StateName = Name;
+        frame.EnteredTime = frame.Now;
+        frame.RetryCount = 0;
+        frame.TaskToken = null;
+        frame.EnteredEventId = frame.Emit(EnteredType, new StateEnteredEventDetails(Name, input));
+    }
+
+    /// <summary>Records the Exited event, applies the state's assignments and moves on.</summary>
+    protected StepResult Exit(RunFrame frame, JsonValue output, JsonObject? assigned, int nextIndex)
+    {
+        frame.Emit(ExitedType, new StateExitedEventDetails(Name, output, assigned));
+        if (assigned is not null)
+            frame.Variables.Assign(assigned);
+        return StepResult.Transition(nextIndex, output);
+    }
+
+    /// <summary>Evaluates an Assign template into the variables to set (applied only when the state exits).</summary>
+    protected static JsonObject? EvaluateAssign(RunFrame frame, PreparedTemplate? assign, JsonValue input) =>
+        assign is null ? null : assign.Evaluate(frame, input) as JsonObject ?? JsonObject.Empty;
+
+    /// <summary>States.Runtime, worded as AWS words it: which state, entered at which event, and what went wrong.</summary>
+    protected Failure RuntimeError(RunFrame frame, string message) =>
+        new(ErrorNames.Runtime, $"An error occurred while executing the state '{Name}' (entered at the event id #{frame.EnteredEventId}). {message}");
+
+    /// <summary>An error raised while evaluating an expression, as the state reports it.</summary>
+    protected Failure FromException(RunFrame frame, StatesErrorException e) =>
+        e.Error.Error == ErrorNames.Runtime ? RuntimeError(frame, e.Error.Cause) : new Failure(e.Error.Error, e.Error.Cause);
+
+    /// <summary>States.DataLimitExceeded for a result over 256 KiB.</summary>
+    protected Failure DataLimit() =>
+        new(ErrorNames.DataLimitExceeded, $"The state/task '{Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+}

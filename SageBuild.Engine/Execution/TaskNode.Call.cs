@@ -1,0 +1,119 @@
+using SageBuild.Engine.History;
+using SageBuild.Engine.Integrations;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+internal sealed partial class TaskNode
+{
+    private async ValueTask<IntegrationOutcome> CallAsync(RunFrame frame, IntegrationRequest request, long? timeoutSeconds, long? heartbeatSeconds, string? token)
+    {
+        var run = frame.Run;
+        if (run.Settings.Mocks is { } mocks && mocks.TryGetResponse(Name, out var mocked))
+        {
+            // Step Functions Local answers a mocked task at once, whatever its pattern.
+            var outcome = mocked.For(run.NextMockInvocation(Name));
+            return outcome.Return is { } returned ? IntegrationOutcome.Success(returned) : IntegrationOutcome.Failure(outcome.Error!, outcome.Cause);
+        }
+
+        if (!run.Engine.Integrations.TryResolve(_target, out var handler))
+        {
+            return IntegrationOutcome.Failure(ErrorNames.Runtime,
+                $"No service integration is registered for '{_target.Key}' (the resource '{_resource}' of the state '{Name}'): register one with EngineBuilder.AddIntegration, or mock the state.");
+        }
+
+        if (!handler.SupportedPatterns.Contains(_target.Pattern))
+            return IntegrationOutcome.Failure(ErrorNames.Runtime, $"The integration '{_target.Key}' does not support the {_target.Pattern} pattern asked for by '{_resource}'.");
+
+        var time = run.Engine.Time;
+        var deadline = timeoutSeconds is { } t ? time.GetUtcNow() + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
+        var waiter = token is null ? null : run.Engine.Tokens.Register(token);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(frame.CancellationToken);
+        try
+        {
+            IntegrationOutcome outcome;
+            var pending = handler.InvokeAsync(request, call.Token);
+            if (pending.IsCompletedSuccessfully)
+                outcome = pending.Result;
+            else if (deadline is null)
+                outcome = await pending.ConfigureAwait(false);
+            else
+                outcome = await pending.AsTask().WaitAsync(Remaining(time, deadline.Value), time, frame.CancellationToken).ConfigureAwait(false);
+            if (waiter is null || outcome.Failed)
+                return outcome;
+            frame.Emit(HistoryEventType.TaskSubmitted, new TaskOutputEventDetails(_target.Service, _resourceDetail, outcome.Result!));
+            return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await call.CancelAsync().ConfigureAwait(false);
+            return IntegrationOutcome.Failure(ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds ({timeoutSeconds}).");
+        }
+        finally
+        {
+            if (token is not null)
+                run.Engine.Tokens.Remove(token);
+        }
+    }
+
+    private async ValueTask<IntegrationOutcome> WaitForTokenAsync(RunFrame frame, TaskTokenWaiter waiter, DateTimeOffset? deadline, long? heartbeatSeconds)
+    {
+        var time = frame.Run.Engine.Time;
+        while (true)
+        {
+            var wait = Timeout.InfiniteTimeSpan;
+            if (deadline is { } d)
+                wait = Remaining(time, d);
+            if (heartbeatSeconds is { } h && (wait == Timeout.InfiniteTimeSpan || TimeSpan.FromSeconds(h) < wait))
+                wait = TimeSpan.FromSeconds(h);
+            var beats = waiter.Heartbeats;
+            try
+            {
+                return await waiter.Completion.Task.WaitAsync(wait, time, frame.CancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                if (deadline is { } due && time.GetUtcNow() >= due)
+                    throw;
+                if (waiter.Heartbeats == beats)
+                    return IntegrationOutcome.Failure(ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds ({heartbeatSeconds}).");
+            }
+        }
+    }
+
+    private static TimeSpan Remaining(TimeProvider time, DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private void EmitScheduled(RunFrame frame, JsonValue parameters, long? timeout, long? heartbeat)
+    {
+        if (_isLambdaFunction)
+        {
+            frame.Emit(HistoryEventType.LambdaFunctionScheduled, new ResourceScheduledEventDetails(_resource, parameters, timeout, heartbeat));
+            return;
+        }
+
+        frame.Emit(HistoryEventType.TaskScheduled, new TaskScheduledEventDetails(_target.Service, _resourceDetail, frame.Run.Settings.Region, parameters, timeout, heartbeat));
+    }
+
+    private void EmitOutcome(RunFrame frame, IntegrationOutcome outcome)
+    {
+        var timedOut = outcome.Error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
+        if (_isLambdaFunction)
+        {
+            if (!outcome.Failed)
+                frame.Emit(HistoryEventType.LambdaFunctionSucceeded, new OutputEventDetails(outcome.Result!));
+            else
+                frame.Emit(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, new ErrorEventDetails(outcome.Error, outcome.Cause));
+            return;
+        }
+
+        if (!outcome.Failed)
+            frame.Emit(HistoryEventType.TaskSucceeded, new TaskOutputEventDetails(_target.Service, _resourceDetail, outcome.Result!));
+        else
+            frame.Emit(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, new ErrorEventDetails(outcome.Error, outcome.Cause, _target.Service, _resourceDetail));
+    }
+}

@@ -1,0 +1,128 @@
+using SageBuild.Engine.Expressions;
+using SageBuild.Engine.History;
+using SageBuild.Engine.Integrations;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+
+namespace SageBuild.Engine.Execution;
+
+/// <summary>
+/// Task: calls the integration its Resource names (or the mocked response of the run's test case), with the request-response,
+/// <c>.sync</c> or <c>.waitForTaskToken</c> pattern, TimeoutSeconds and HeartbeatSeconds, then Retry and Catch.
+/// </summary>
+internal sealed partial class TaskNode : RetryableNode
+{
+    private readonly string _resource;
+    private readonly ResourceTarget _target;
+    private readonly bool _isLambdaFunction;
+    private readonly string _resourceDetail;
+    private readonly long? _timeoutSeconds;
+    private readonly PathExpression? _timeoutSecondsPath;
+    private readonly long? _heartbeatSeconds;
+    private readonly PathExpression? _heartbeatSecondsPath;
+    private readonly PreparedTemplate? _credentials;
+
+    public TaskNode(string name, TaskState state, Func<string, int> indexOf)
+        : base(name, state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, indexOf)
+    {
+        _resource = state.Resource;
+        _target = ResourceArns.Parse(state.Resource);
+        _isLambdaFunction = _target.FunctionArn is not null;
+        _resourceDetail = _target.Action + ResourceArns.Suffix(_target.Pattern);
+        _timeoutSeconds = state.TimeoutSeconds?.Number is { } t ? (long)t : null;
+        _timeoutSecondsPath = state.TimeoutSecondsPath is { } tp ? PathExpression.Compile(tp) : null;
+        _heartbeatSeconds = state.HeartbeatSeconds?.Number is { } h ? (long)h : null;
+        _heartbeatSecondsPath = state.HeartbeatSecondsPath is { } hp ? PathExpression.Compile(hp) : null;
+        _credentials = PreparedTemplate.CompileOptional(state.Credentials);
+    }
+
+    public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
+    {
+        Enter(frame, input);
+        JsonValue effective;
+        try
+        {
+            effective = InputPath.Select(frame, input);
+        }
+        catch (StatesErrorException e)
+        {
+            return Fail(frame, input, FromException(frame, e));
+        }
+
+        var attempts = new int[Retry.Count];
+        while (true)
+        {
+            var (result, failure) = await AttemptAsync(frame, effective).ConfigureAwait(false);
+            if (frame.IsAborting)
+                return StepResult.Aborted();
+            if (failure is null)
+                return Complete(frame, input, result!);
+            if (await RetryAsync(frame, failure, attempts).ConfigureAwait(false))
+                continue;
+            if (frame.IsAborting)
+                return StepResult.Aborted();
+            return Fail(frame, input, failure);
+        }
+    }
+
+    private async ValueTask<(JsonValue? Result, Failure? Failure)> AttemptAsync(RunFrame frame, JsonValue effective)
+    {
+        var run = frame.Run;
+        string? token = null;
+        if (_target.Pattern == IntegrationPattern.WaitForTaskToken)
+            frame.TaskToken = token = NewToken(run.Random);
+
+        JsonValue parameters;
+        long? timeout, heartbeat;
+        JsonObject? credentials;
+        try
+        {
+            parameters = Parameters is null ? effective : Parameters.Evaluate(frame, effective);
+            timeout = Seconds(frame, effective, _timeoutSeconds, _timeoutSecondsPath, "TimeoutSecondsPath");
+            heartbeat = Seconds(frame, effective, _heartbeatSeconds, _heartbeatSecondsPath, "HeartbeatSecondsPath");
+            credentials = _credentials is null ? null : _credentials.Evaluate(frame, effective) as JsonObject;
+        }
+        catch (StatesErrorException e)
+        {
+            return (null, FromException(frame, e));
+        }
+
+        EmitScheduled(frame, parameters, timeout, heartbeat);
+        frame.Emit(_isLambdaFunction ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted,
+            _isLambdaFunction ? null : new TaskStartedEventDetails(_target.Service, _resourceDetail));
+
+        IntegrationOutcome outcome;
+        try
+        {
+            // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
+            await run.CommitAsync().ConfigureAwait(false);
+            var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
+            outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (frame.IsAborting)
+        {
+            return (null, null);
+        }
+
+        if (!outcome.Failed && PayloadLimit.Exceeds(outcome.Result!))
+            outcome = IntegrationOutcome.Failure(ErrorNames.DataLimitExceeded, DataLimit().Cause);
+        EmitOutcome(frame, outcome);
+        return outcome.Failed ? (null, new Failure(outcome.Error, outcome.Cause)) : (outcome.Result, null);
+    }
+
+    private long? Seconds(RunFrame frame, JsonValue input, long? literal, PathExpression? path, string field)
+    {
+        if (path is null)
+            return literal;
+        if (frame.TrySelect(path, input, out var value) && value is JsonNumber n && n.TryGetInt64(out var seconds) && seconds > 0)
+            return seconds;
+        throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field of '{Name}' refers to {value?.ToJson() ?? "nothing"}, which is not a positive integer: {path.Text}");
+    }
+
+    private static string NewToken(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        random.NextBytes(bytes);
+        return Convert.ToBase64String(bytes);
+    }
+}

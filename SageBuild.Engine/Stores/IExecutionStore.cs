@@ -1,0 +1,34 @@
+using SageBuild.Engine.History;
+
+namespace SageBuild.Engine.Stores;
+
+/// <summary>
+/// Where executions and their histories live. The history is the truth; the <see cref="ExecutionRecord"/> is a cache of it.
+/// </summary>
+/// <remarks>
+/// <para>The engine calls <see cref="AppendAsync"/> once per completed step (a state's events, or the execution's
+/// terminal event) with the events of that step and, when the step changes it, the execution's new record. A durable
+/// store writes both in one transaction, with (execution ARN, event id) as the primary key so that a repeated append
+/// fails loudly instead of duplicating.</para>
+/// <para>Resume (issue 5) reads <see cref="ReadHistoryAsync"/> for every execution whose record is RUNNING and folds
+/// the events: the last state entered without an exit is where to carry on; a task scheduled without a result runs
+/// again (at-least-once); a Wait's fire time is its entered timestamp plus its duration. Implementations must be safe
+/// for concurrent use by many executions.</para>
+/// </remarks>
+public interface IExecutionStore
+{
+    /// <summary>Records a new execution; throws <see cref="InvalidOperationException"/> when its ARN is taken.</summary>
+    ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Appends one step's events and, when not null, replaces the execution's record: atomically.</summary>
+    ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken);
+
+    /// <summary>The execution's record, or null when there is none.</summary>
+    ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken);
+
+    /// <summary>The execution's events in id order; empty when there is no such execution.</summary>
+    ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken);
+
+    /// <summary>The executions of a state machine (all of them when null), newest first.</summary>
+    ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken);
+}
