@@ -201,6 +201,24 @@ public sealed class StackAcceptanceTests
                 .Select(key => $"{r.Type} {((JsonString)r.Inputs[key]).Value}"))
             .ToHashSet(StringComparer.Ordinal);
 
+    [Test]
+    public void Every_resource_type_the_stack_can_create_has_been_checked_against_pulumi_aws()
+    {
+        var github = DeployedStack.Get("dev", "github-coverage", new Dictionary<string, string>
+        {
+            ["sagebuild:repositorySource"] = "github",
+            ["sagebuild:githubOwner"] = "example-org",
+            ["sagebuild:alexaSkillId"] = "amzn1.ask.skill.12345678-1234-1234-1234-123456789abc",
+        }, new Dictionary<string, string> { ["sagebuild:githubWebhookSecret"] = "test-secret" });
+        var constructed = new[] { DeployedStack.Get("dev"), DeployedStack.Get("prod"), github }
+            .SelectMany(d => d.Report.Resources.Select(r => ((JsonString)r["type"]).Value)).ToHashSet(StringComparer.Ordinal);
+        var types = typeof(SageBuild.Infra.Stack.SageBuildProgram).Assembly.GetType("SageBuild.Infra.Stack.AwsTypes")!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => ((SageBuild.Infra.Model.ResourceType)f.GetValue(null)!).FullToken).ToList();
+        Assert.That(types, Has.Count.GreaterThan(20));
+        Assert.That(types, Is.SubsetOf(constructed), "a type no tested stack constructs was never checked against @pulumi/aws");
+    }
+
     private static IEnumerable<JsonObject> Statements(JsonValue policy) => ((JsonObject)policy)["Statement"] switch
     {
         JsonArray all => all.Cast<JsonObject>(),
