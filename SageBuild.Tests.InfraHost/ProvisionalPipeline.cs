@@ -149,7 +149,8 @@ public sealed class ProvisionalPipeline : IPipelineSource
         {
             TopicArn = r.StatusTopicArn,
             Subject = JsonPath.Format("Build {} deployed", "$.build"),
-            Message = TaskInput.FromObject(("build", JsonPath.StringAt("$.build")), ("status", "SUCCEEDED")),
+            // The context object's "$$" must reach the deployed definition unchanged through Pulumi's "$$" escape.
+            Message = TaskInput.FromObject(("build", JsonPath.StringAt("$.build")), ("status", "SUCCEEDED"), ("execution", JsonPath.Context.ExecutionName)),
         });
 
         _ = Chain.Start(readConfig).Next(allocate).Next(trainingConfig).Next(buildImage).Next(train).Next(createModel)

@@ -151,7 +151,8 @@ public static partial class PulumiYaml
         _ => throw new InvalidOperationException($"{value.GetType().Name} is not a scalar"),
     };
 
-    private static string Key(string key) => Quote(key);
+    // Pulumi YAML reads keys as expressions too, so a key's "$" is escaped like any literal text's.
+    private static string Key(string key) => Quote(Interpolation.Literal(key).ToYamlString());
 
     /// <summary>The string plain when that is unambiguous, else double-quoted with JSON-style escapes.</summary>
     internal static string Quote(string text) => IsPlainSafe(text) ? text : DoubleQuoted(text);

@@ -136,6 +136,13 @@ public sealed class PulumiYamlTests
     }
 
     [Test]
+    public void Keys_are_escaped_too_because_Pulumi_reads_them_as_expressions()
+    {
+        var yaml = PulumiYaml.WriteValue(new MapValue { ["Execution.$$"] = "$$.Execution.Id", ["${not.a.reference}"] = 1 });
+        Assert.That(yaml, Is.EqualTo("Execution.$$$: $$$.Execution.Id\n\"$${not.a.reference}\": 1\n"));
+    }
+
+    [Test]
     public void Text_and_references_read_back_as_Pulumi_reads_interpolations()
     {
         var part = Gen.OneOf<object>(

@@ -284,9 +284,16 @@ function evaluate(value, where) {
     if (value && typeof value === "object") {
         if (isFunctionCall(value)) return call(Object.keys(value)[0], Object.values(value)[0], where);
         for (const key of Object.keys(value)) if (key.startsWith("fn::")) fail(`${where}.${key}`, "a function call must be the object's only key");
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, `${where}.${k}`)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [literalKey(k, where), evaluate(v, `${where}.${k}`)]));
     }
     return value;
+}
+
+// Keys are expressions too in Pulumi YAML: "$$" reads as "$"; a key SageBuild prints never holds a reference.
+function literalKey(key, where) {
+    const parts = interpolation(key, `${where}.${key}`);
+    if (parts.some(p => p.access)) { fail(`${where}.${key}`, "a map key holds a reference"); return key; }
+    return parts.map(p => p.text).join("");
 }
 
 // Go's encoding/json, which Pulumi YAML's fn::toJSON uses: map keys sorted.
