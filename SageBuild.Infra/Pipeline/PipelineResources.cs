@@ -42,6 +42,9 @@ public sealed record PipelineResources
     /// <summary>The bucket of training outputs and model artifacts.</summary>
     public required string ArtifactsBucket { get; init; }
 
+    /// <summary>Where endpoint data capture writes (<c>s3://{artifacts}/datacapture/</c>): the only place the hosting role may write.</summary>
+    public required string DataCaptureUri { get; init; }
+
     /// <summary>The bucket of versioned user code (<c>versions/{training,inference}/v&lt;n&gt;.tar.gz</c>).</summary>
     public required string CodeBucket { get; init; }
 

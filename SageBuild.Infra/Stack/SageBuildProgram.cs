@@ -104,6 +104,7 @@ public static class SageBuildProgram
             DataBucket = StackContext.Placeholder(storage.Data.Name),
             DataPrefix = settings.DataPrefix,
             ArtifactsBucket = StackContext.Placeholder(storage.Artifacts.Name),
+            DataCaptureUri = $"s3://{StackContext.Placeholder(storage.Artifacts.Name)}/{SageMakerRoles.DataCapturePrefix}",
             CodeBucket = StackContext.Placeholder(storage.Code.Name),
             CheckpointsBucket = StackContext.Placeholder(storage.Checkpoints.Name),
             TrainingRepositoryUri = P(trainingRepository.Output("repositoryUrl")),

@@ -10,6 +10,9 @@ namespace SageBuild.Infra.Stack;
 /// </summary>
 internal static class SageMakerRoles
 {
+    /// <summary>Where endpoint data capture writes in the artifacts bucket (the pipeline's DataCaptureConfig uses it).</summary>
+    public const string DataCapturePrefix = "datacapture/";
+
     public static (Resource Training, Resource Hosting) Add(StackContext stack, StorageSet storage, Resource trainingRepository, Resource inferenceRepository)
     {
         string Objects(StackBucket bucket) => StackContext.Placeholder(bucket.Arn) + "/*";
@@ -30,6 +33,8 @@ internal static class SageMakerRoles
         {
             PolicyStatement.Allow([BucketArn(storage.Artifacts), BucketArn(storage.Code)], "s3:ListBucket", "s3:GetBucketLocation"),
             PolicyStatement.Allow([Objects(storage.Artifacts), Objects(storage.Code)], "s3:GetObject"),
+            // Endpoint data capture writes with the endpoint's role, under its own prefix of the artifacts bucket.
+            PolicyStatement.Allow(StackContext.Placeholder(storage.Artifacts.Arn) + "/" + DataCapturePrefix + "*", "s3:PutObject"),
         };
         hosting.AddRange(Common(StackContext.Placeholder(inferenceRepository.Output("arn")), logs));
 

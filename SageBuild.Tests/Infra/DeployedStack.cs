@@ -84,6 +84,7 @@ internal sealed class DeployedStack
         LaunchTopicArn = Resolve(placeholders.LaunchTopicArn),
         DataBucket = Resolve(placeholders.DataBucket),
         ArtifactsBucket = Resolve(placeholders.ArtifactsBucket),
+        DataCaptureUri = Resolve(placeholders.DataCaptureUri),
         CodeBucket = Resolve(placeholders.CodeBucket),
         CheckpointsBucket = Resolve(placeholders.CheckpointsBucket),
         TrainingRepositoryUri = Resolve(placeholders.TrainingRepositoryUri),
