@@ -2,6 +2,7 @@ using SageBuild.Infra.Configuration;
 using SageBuild.Infra.Model;
 using SageBuild.Infra.Pipeline;
 using SageBuild.Infra.Stack;
+using SageBuild.StateMachines.Validation;
 
 namespace SageBuild.Infra;
 
@@ -31,7 +32,12 @@ public static class InfraCompiler
             error.WriteLine($"SageBuild.Infra: {e.Message}");
             return 1;
         }
-        catch (InvalidOperationException e)
+        catch (DefinitionException e)
+        {
+            error.WriteLine($"SageBuild.Infra: the pipeline's definition is invalid: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             error.WriteLine($"SageBuild.Infra: {e.Message}");
             return 1;

@@ -122,6 +122,22 @@ public sealed class InfraSettingsReaderTests
     }
 
     [Test]
+    public void Every_config_key_is_documented_in_the_README_and_the_stack_files_use_only_known_keys()
+    {
+        var readme = File.ReadAllText(Path.Combine(InfraRepository.Root, "SageBuild.Infra", "README.md"));
+        foreach (var key in InfraSettingsReader.Keys.Keys)
+            Assert.That(readme, Does.Contain($"| `sagebuild:{key}` |"), key);
+        foreach (var stack in new[] { "dev", "prod" })
+        {
+            var config = (YamlDotNet.RepresentationModel.YamlMappingNode)InfraRepository.LoadYaml(Path.Combine(InfraRepository.Root, $"Pulumi.{stack}.yaml"))
+                .Children[new YamlDotNet.RepresentationModel.YamlScalarNode("config")];
+            var keys = config.Children.Keys.Select(k => ((YamlDotNet.RepresentationModel.YamlScalarNode)k).Value!).ToList();
+            Assert.That(keys.Where(k => k.StartsWith("sagebuild:", StringComparison.Ordinal)).Select(k => k["sagebuild:".Length..]), Is.SubsetOf(InfraSettingsReader.Keys.Keys), stack);
+            Assert.That(keys, Does.Contain("aws:region").And.Contain("sagebuild:branch"), stack);
+        }
+    }
+
+    [Test]
     public void PULUMI_CONFIG_that_is_not_a_JSON_object_is_named_in_the_error()
     {
         var error = Assert.Throws<ConfigurationException>(() => StackEnvironment.Read(name => name == "PULUMI_CONFIG" ? "[1,2]" : null))!;
