@@ -107,10 +107,36 @@ public static partial class PulumiYaml
                 text.Append('\n');
                 WriteItems(text, list, indent + 2);
                 break;
+            case TextValue t when BlockText(t) is { } block:
+                WriteBlock(text, block, indent + 2);
+                break;
             default:
                 text.Append(' ').Append(Scalar(value)).Append('\n');
                 break;
         }
+    }
+
+    /// <summary>Multi-line text that a literal block scalar holds exactly, or null.</summary>
+    private static string? BlockText(TextValue value)
+    {
+        var yaml = value.Value.ToYamlString();
+        if (!yaml.Contains('\n', StringComparison.Ordinal) || yaml.EndsWith('\n') || yaml.StartsWith(' ') || yaml.StartsWith('\n'))
+            return null;
+        // A block scalar takes its content raw: anything a reader would fold, trim or refuse stays double-quoted.
+        foreach (var c in yaml)
+        {
+            if (c != '\n' && (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\u0085'))
+                return null;
+        }
+
+        return yaml.Split('\n').Any(line => line.EndsWith(' ') || line.Length == 0) ? null : yaml;
+    }
+
+    private static void WriteBlock(StringBuilder text, string block, int indent)
+    {
+        text.Append(" |-\n");
+        foreach (var line in block.Split('\n'))
+            text.Append(' ', indent).Append(line).Append('\n');
     }
 
     /// <summary>Writes each item as "- value" at <paramref name="indent"/>, each on its own line.</summary>

@@ -136,6 +136,27 @@ public sealed class PulumiYamlTests
     }
 
     [Test]
+    public void Multi_line_text_is_a_literal_block_that_reads_back_exactly()
+    {
+        const string Script = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"${IMAGE_TAG:-latest}\" # tag";
+        var yaml = PulumiYaml.WriteValue(new MapValue { ["value"] = PropertyValue.Text(Script) });
+        Assert.That(yaml, Is.EqualTo("value: |-\n  version: 0.2\n  phases:\n    build:\n      commands:\n        - echo \"$${IMAGE_TAG:-latest}\" # tag\n"));
+        Assert.That(ReadScalar(yaml).Value, Is.EqualTo(Interpolation.Literal(Script).ToYamlString()));
+    }
+
+    [TestCase("ends with a break\n")]
+    [TestCase("blank\n\nline")]
+    [TestCase(" leading space\nx")]
+    [TestCase("trailing space \nx")]
+    [TestCase("tab\tin\nblock")]
+    public void Multi_line_text_a_block_would_change_stays_quoted(string text)
+    {
+        var yaml = PulumiYaml.WriteValue(new MapValue { ["value"] = PropertyValue.Text(text) });
+        Assert.That(yaml, Does.StartWith("value: \""));
+        Assert.That(ReadScalar(yaml).Value, Is.EqualTo(text));
+    }
+
+    [Test]
     public void Keys_are_escaped_too_because_Pulumi_reads_them_as_expressions()
     {
         var yaml = PulumiYaml.WriteValue(new MapValue { ["Execution.$$"] = "$$.Execution.Id", ["${not.a.reference}"] = 1 });
