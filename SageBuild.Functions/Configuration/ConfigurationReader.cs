@@ -98,7 +98,6 @@ public static class ConfigurationReader
                 }).ToArray(),
                 MetricDefinitions = Objects(training, "metricDefinitions").Select(d => new MetricDefinition(Text(d, "name") ?? "", Text(d, "regex") ?? "")).ToArray(),
                 Environment = StringMap(training, "environment"),
-                Checkpoints = Bool(training, "checkpoints") ?? false,
             },
             Tuning = root.TryGetValue("tuning", out var t) && t is JsonObject tuning ? MapTuning(tuning) : null,
             Hosting = new HostingSettings

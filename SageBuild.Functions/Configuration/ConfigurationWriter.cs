@@ -54,7 +54,6 @@ internal static class ConfigurationWriter
                     .Build())))
                 .Set("metricDefinitions", JsonArray.Create(t.MetricDefinitions.Select(m => (JsonValue)JsonObject.Create(("name", m.Name), ("regex", m.Regex)))))
                 .Set("environment", Map(t.Environment))
-                .Set("checkpoints", t.Checkpoints)
                 .Build())
             .Set("tuning", c.Tuning is { } tuning ? WriteTuning(tuning) : JsonValue.Null)
             .Set("hosting", new JsonObjectBuilder()

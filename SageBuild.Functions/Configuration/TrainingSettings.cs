@@ -36,8 +36,4 @@ public sealed record TrainingSettings
     /// <summary>Environment variables of the training container.</summary>
     /// <value>None by default.</value>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Whether to sync checkpoints to the checkpoints bucket.</summary>
-    /// <value>Defaults to false.</value>
-    public bool Checkpoints { get; init; }
 }

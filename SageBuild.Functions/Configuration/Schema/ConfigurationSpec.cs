@@ -40,8 +40,7 @@ internal static class ConfigurationSpec
         Key("hyperparameters", Map("Hyperparameters passed to the training job (SageMaker passes every value as a string).", Scalar("The value.", 2500), maxEntries: 100)),
         Key("channels", List("The input channels; when none are given, one channel 'train' reads the stack's data bucket under its data prefix.", Channel, maxItems: 20)),
         Key("metricDefinitions", List("The metrics to read from the training logs (your own images and script mode).", MetricDefinition, maxItems: 40)),
-        Key("environment", Environment),
-        Key("checkpoints", Flag("Whether to sync /opt/ml/checkpoints to the checkpoints bucket.", false)));
+        Key("environment", Environment));
 
     private static readonly ValueSpec Range = Object(
         "A numeric hyperparameter range.",
