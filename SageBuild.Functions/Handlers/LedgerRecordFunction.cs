@@ -35,14 +35,15 @@ public sealed class LedgerRecordFunction : FunctionHandler
     public override JsonValue Handle(JsonValue input)
     {
         var status = JsonRead.String(input, "status");
-        var f = BuildFacts.From(input);
+        var state = JsonRead.At(input, "state") ?? input;
+        var f = BuildFacts.From(state);
         var build = f.Build ?? throw new ArgumentException("the event has no build.id: a build is recorded once it has its number");
         var time = JsonRead.StringOrNull(input, "time");
         var final = status != "RUNNING";
         var deployed = status == "DEPLOYED";
         var gateMetric = JsonRead.StringOrNull(f.Gate, "metric");
         var gateValue = JsonRead.NumberOrNull(f.Gate, "candidate");
-        var config = JsonRead.ObjectOrNull(input, "settings.config");
+        var config = JsonRead.ObjectOrNull(state, "settings.config");
         var item = new JsonObjectBuilder()
             .Set("pk", S("build#" + build))
             .Set("buildNumber", N(build))
@@ -67,7 +68,7 @@ public sealed class LedgerRecordFunction : FunctionHandler
             .Set("endpointConfig", S(f.EndpointConfig))
             .Set("endpoint", S(deployed ? f.Endpoint : null))
             .Set("deployedAt", S(deployed ? time : null))
-            .Set("failure", S(f.Failure?.ToJson().ToJson() ?? JsonRead.StringOrNull(input, "rollback.reason")))
+            .Set("failure", S(f.Failure?.ToJson().ToJson() ?? JsonRead.StringOrNull(state, "rollback.reason")))
             .Build();
         var production = deployed ? new JsonObjectBuilder()
             .Set("pk", S("production"))

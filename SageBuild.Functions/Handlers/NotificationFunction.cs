@@ -23,10 +23,11 @@ public sealed class NotificationFunction : FunctionHandler
     public override JsonValue Handle(JsonValue input)
     {
         var kind = JsonRead.String(input, "kind");
-        var f = BuildFacts.From(input);
+        var state = JsonRead.At(input, "state") ?? input;
+        var f = BuildFacts.From(state);
         var build = f.Build is null ? "a build" : $"build {f.Build}";
         var gateReason = JsonRead.StringOrNull(f.Gate, "reason");
-        var rollback = JsonRead.StringOrNull(input, "rollback.reason");
+        var rollback = JsonRead.StringOrNull(state, "rollback.reason");
         var (status, subject, summary) = kind switch
         {
             "started" => ("RUNNING", $"{build} started", $"{Capital(build)} started: {f.Detail ?? "no detail"}{Commit(f)}."),

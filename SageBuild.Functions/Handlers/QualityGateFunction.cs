@@ -73,7 +73,7 @@ public sealed class QualityGateFunction : FunctionHandler
     {
         if (gate.Source == MetricSource.EvaluationFile)
         {
-            var document = JsonRead.At(input, "trained.evaluation") ?? throw new MetricNotFoundException("the gate reads the evaluation file, but the event has no trained.evaluation");
+            var document = JsonRead.At(input, "trained.evaluationFile.document") ?? throw new MetricNotFoundException("the gate reads the evaluation file, but the event has no trained.evaluationFile.document");
             return JsonRead.At(document, "metrics") is JsonObject metrics && metrics.TryGetValue(gate.Metric, out var v) && v is JsonNumber n
                 ? n.Value
                 : throw new MetricNotFoundException($"the evaluation file has no number at metrics.\"{gate.Metric}\"");

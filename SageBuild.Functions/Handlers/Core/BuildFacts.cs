@@ -30,7 +30,7 @@ internal sealed record BuildFacts(
                 metrics.Set(name, value);
         }
 
-        foreach (var (name, value) in JsonRead.ObjectOrNull(input, "trained.evaluation.metrics") ?? JsonObject.Empty)
+        foreach (var (name, value) in JsonRead.ObjectOrNull(input, "trained.evaluationFile.document.metrics") ?? JsonObject.Empty)
         {
             if (value is JsonNumber)
                 metrics.Set(name, value);
