@@ -6,7 +6,7 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Functions.Handlers;
 
 /// <summary>
-/// The quality gate. The candidate's metric comes from the training job's FinalMetricDataList or the evaluation file
+/// The quality gate (the configuration's <c>gate</c>, read from the event's <c>config</c>). The candidate's metric comes from the training job's FinalMetricDataList or the evaluation file
 /// (<c>{"metrics": {...}}</c>); the production model's is the one recorded in the ledger when it was deployed. The
 /// candidate passes when it reaches the absolute threshold and beats production by at least the minimum improvement.
 /// The result says by how much it passed or missed (<c>margin</c>, negative when it missed) and which bar decided.
@@ -22,9 +22,12 @@ public sealed class QualityGateFunction : FunctionHandler
     /// <inheritdoc />
     public override JsonValue Handle(JsonValue input)
     {
-        if (JsonRead.ObjectOrNull(input, "gate") is not { } gateJson)
-            return JsonObject.Create(("passed", true), ("reason", "no quality gate is configured"));
-        var gate = ConfigurationReader.Read(JsonObject.Create(("gate", gateJson))).Gate!;
+        if (ConfigurationReader.Read(JsonRead.Object(input, "config")).Gate is not { } gate)
+        {
+            return JsonObject.Create(("passed", true), ("reason", "no quality gate is configured"), ("metric", JsonValue.Null), ("candidate", JsonValue.Null),
+                ("production", JsonValue.Null), ("margin", JsonValue.Null));
+        }
+
         var candidate = CandidateValue(input, gate);
         var (production, productionBuild) = ProductionValue(input, gate.Metric);
         return Decide(gate, candidate, production, productionBuild);

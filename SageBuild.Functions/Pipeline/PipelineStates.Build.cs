@@ -201,7 +201,7 @@ internal sealed partial class PipelineStates
             ResultPath = "$.production",
         }));
         var gate = Step("QualityGate", "quality-gate",
-            TaskInput.FromObject(("gate", Path("$.settings.config.gate")), ("trained", Path("$.trained")), ("production", Path("$.production"))),
+            TaskInput.FromObject(("config", Path("$.settings.config")), ("trained", Path("$.trained")), ("production", Path("$.production"))),
             "$.gate", null, "passed", "reason", "metric", "candidate", "production", "margin");
         var verdict = new Choice("GatePassed")
             .When(Condition.BooleanEquals("$.gate.passed", true), passed)

@@ -59,7 +59,7 @@ internal sealed partial class PipelineStates
             ResultSelector = TaskInput.FromObject(("status", JsonPath.StringAt("$.EndpointStatus")), ("config", JsonPath.StringAt("$.EndpointConfigName")), ("checkedAt", JsonPath.Context.StateEnteredTime)),
             ResultPath = "$.endpoint",
         }));
-        var smoke = Guarded(new CallAwsService("SmokeTest", new CallAwsServiceOptions
+        var smoke = new CallAwsService("SmokeTest", new CallAwsServiceOptions
         {
             Service = "sagemakerruntime",
             Action = "invokeEndpoint",
@@ -71,7 +71,10 @@ internal sealed partial class PipelineStates
                 ("ContentType", JsonPath.StringAt("$.endpointPlan.smokeTest.contentType"))),
             ResultSelector = TaskInput.FromObject(("contentType", JsonPath.StringAt("$.ContentType"))),
             ResultPath = "$.smoke",
-        }), ("States.ALL", Reason("SmokeTestFailed", "the smoke invocation of the new endpoint failed", rollback), "$.smokeError"));
+        });
+
+        // Any failure of the smoke invocation (after the transient retries) rolls the deploy back.
+        smoke.AddRetry(Retries.TransientAws).AddCatch(Reason("SmokeTestFailed", "the smoke invocation of the new endpoint failed", rollback), new CatcherOptions { ResultPath = "$.smokeError" });
         var smokeChoice = new Choice("SmokeTest?").When(Condition.BooleanEquals("$.settings.flags.smokeTest", true), smoke).Otherwise(deployed);
         smoke.Next(deployed);
         var ready = new Choice("EndpointReady")
