@@ -148,10 +148,13 @@ internal sealed partial class PipelineStates
         deleteEndpoint.AddRetry(Retries.TransientAws).AddCatch(deleteConfig, new CatcherOptions { ResultPath = "$.cleanupError" });
         deleteEndpoint.Next(deleteConfig);
 
+        // The guard below lets only configs named with the stack's prefix through, so the grant is scoped to that
+        // prefix (the typed name); the request carries the previous config's name as DescribeEndpoint gave it.
         var restore = new SageMakerUpdateEndpoint("RestorePreviousConfig", new UpdateEndpointOptions
         {
             EndpointName = _o.EndpointName,
-            EndpointConfigName = JsonPath.StringAt("$.deployment.previousConfig"),
+            EndpointConfigName = JsonPath.Format(_prefix + "{}", "$.deployment.previousConfig"),
+            AdditionalParameters = TaskInput.FromObject(("EndpointConfigName", JsonPath.StringAt("$.deployment.previousConfig"))),
             ResultPath = JsonPath.DiscardResult,
         });
         restore.AddRetry(Retries.TransientAws).AddCatch(deleteConfig, new CatcherOptions { ResultPath = "$.cleanupError" });
@@ -171,7 +174,10 @@ internal sealed partial class PipelineStates
         restore.Next(wait).Next(check).Next(restored);
 
         var switchedBack = new Choice("NewConfigLive")
-            .When(Condition.And(Condition.IsPresent("$.endpoint.config"), Condition.StringEqualsPath("$.endpoint.config", "$.endpointPlan.endpointConfigName")), restore)
+            .When(Condition.And(
+                Condition.IsPresent("$.endpoint.config"),
+                Condition.StringEqualsPath("$.endpoint.config", "$.endpointPlan.endpointConfigName"),
+                Condition.StringMatches("$.deployment.previousConfig", _prefix + "*")), restore)
             .Otherwise(deleteConfig);
         return Chain.Start(new Choice("FirstEndpoint")
             .When(Condition.BooleanEquals("$.deployment.first", true), deleteEndpoint)
