@@ -74,6 +74,40 @@ public sealed record PipelineOptions
     /// <value>Empty by default.</value>
     public JsonObject ConfigurationOverrides { get; init; } = JsonObject.Empty;
 
+    /// <summary>
+    /// The identities of a local deployment (the embedded engine and SageBuild.Local's backends): the local stand-in
+    /// account 000000000000 in us-east-1, and names derived from <paramref name="stack"/>.
+    /// </summary>
+    public static PipelineOptions Local(string stack = "local")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stack);
+        const string account = "000000000000";
+        const string region = "us-east-1";
+        var prefix = $"sagebuild-{stack}";
+        return new PipelineOptions
+        {
+            Stack = stack,
+            Branch = "main",
+            Region = region,
+            StateMachineName = $"{prefix}-pipeline",
+            ConfigParameterName = $"/sagebuild/{stack}/config",
+            LedgerTableName = $"{prefix}-ledger",
+            StatusTopicArn = $"arn:aws:sns:{region}:{account}:{prefix}-status",
+            DataBucket = $"{prefix}-data",
+            DataPrefix = "data/",
+            ArtifactsBucket = $"{prefix}-artifacts",
+            CodeBucket = $"{prefix}-code",
+            CheckpointsBucket = $"{prefix}-checkpoints",
+            TrainingRepositoryUri = $"{account}.dkr.ecr.{region}.amazonaws.com/{prefix}-training",
+            InferenceRepositoryUri = $"{account}.dkr.ecr.{region}.amazonaws.com/{prefix}-inference",
+            ImageBuildProjectName = $"{prefix}-images",
+            TrainingRoleArn = $"arn:aws:iam::{account}:role/{prefix}-training",
+            HostingRoleArn = $"arn:aws:iam::{account}:role/{prefix}-hosting",
+            EndpointName = $"{prefix}-endpoint",
+            FunctionNamePrefix = $"{prefix}-",
+        };
+    }
+
     /// <summary>The prefix in effect.</summary>
     public string EffectiveNamePrefix => NamePrefix ?? $"sagebuild-{Stack}-";
 
