@@ -62,7 +62,7 @@ public sealed class ConfigurationTests
         var c = ConfigurationReader.Read("""
             {
               "framework": {"name": "sklearn", "version": "1.2-1"},
-              "training": {"hyperparameters": {"alpha": 0.5, "fit": true}, "channels": [{"name": "train", "uri": "s3://b/train/", "contentType": "text/csv", "shuffle": true, "shuffleSeed": 7}],
+              "training": {"hyperparameters": {"alpha": 0.5, "fit": true}, "channels": [{"name": "train", "uri": "s3://my-bucket/train/", "contentType": "text/csv", "shuffle": true, "shuffleSeed": 7}],
                            "metricDefinitions": [{"name": "validation:rmse", "regex": "rmse=([0-9.]+)"}]},
               "hosting": {"variants": [{"name": "Blue", "weight": 1}, {"name": "Green", "weight": 3, "instanceType": "ml.c5.large"}], "dataCapture": {"enabled": true, "samplingPercentage": 20}},
               "gate": {"metric": "validation:rmse", "direction": "minimize", "threshold": 3.5, "minImprovement": 0.1},
