@@ -169,15 +169,15 @@ internal sealed partial class PipelineStates
 
     private SageMakerCreateHyperParameterTuningJob Tuning(string name, bool warmStart)
     {
-        // The request is the TrainingConfig step's (the document is edited at run time); the typed objective is only the
-        // deploy-time document's, and the plan's HyperParameterTuningJobConfig replaces it.
-        var tuning = _shape.Tuning;
+        // The request is the TrainingConfig step's, since the document is edited at run time: the plan's
+        // HyperParameterTuningJobConfig and TrainingJobDefinition replace the typed ones whole (AdditionalParameters).
+        // The typed fields still carry the job's name and the role, which scope the IAM grants.
         return new SageMakerCreateHyperParameterTuningJob(name, new CreateHyperParameterTuningJobOptions
         {
             IntegrationPattern = IntegrationPattern.RunJob,
             HyperParameterTuningJobName = Named("$.plan.suffixes.tuningJob"),
-            ObjectiveType = tuning?.ObjectiveType ?? TuningObjectiveType.Maximize,
-            ObjectiveMetricName = tuning?.ObjectiveMetric ?? "objective",
+            ObjectiveType = TuningObjectiveType.Maximize,
+            ObjectiveMetricName = "replaced-by-the-plan",
             MaxNumberOfTrainingJobs = JsonPath.NumberAt("$.plan.tuning.HyperParameterTuningJobConfig.ResourceLimits.MaxNumberOfTrainingJobs"),
             MaxParallelTrainingJobs = JsonPath.NumberAt("$.plan.tuning.HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs"),
             AlgorithmSpecification = new AlgorithmSpecification { TrainingImage = JsonPath.StringAt("$.plan.tuning.TrainingJobDefinition.AlgorithmSpecification.TrainingImage") },

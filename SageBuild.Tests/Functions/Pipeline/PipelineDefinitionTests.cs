@@ -88,6 +88,21 @@ public sealed class PipelineDefinitionTests
     }
 
     [Test]
+    public void Depends_only_on_the_configurations_deploy_time_shape()
+    {
+        var plain = PipelineDefinition.Create(PipelineFixture.Options).ToAslJson();
+        var runTimeOnly = ConfigurationReader.Read("""
+            {"framework": {"name": "tensorflow"}, "training": {"instanceType": "ml.p3.2xlarge", "instanceCount": 4}, "train": true,
+             "tuning": {"objective": {"metric": "loss", "type": "Minimize", "regex": "loss=(.*)"}, "integerRanges": [{"name": "units", "min": 8, "max": 64}]},
+             "hosting": {"instanceCount": 3}, "deployEndpoint": false, "retention": {"models": 9}}
+            """);
+
+        Assert.That(PipelineDefinition.Create(PipelineFixture.Options).ToAslJson(), Is.EqualTo(plain), "the same inputs give the same text");
+        Assert.That(PipelineDefinition.Create(PipelineFixture.Options, runTimeOnly).ToAslJson(), Is.EqualTo(plain));
+        Assert.That(PipelineDefinition.Create(PipelineFixture.Options, WithHooks).ToAslJson(), Is.Not.EqualTo(plain), "hooks are part of the shape");
+    }
+
+    [Test]
     public void Its_IAM_is_least_privilege()
     {
         var statements = PipelineDefinition.Create(PipelineFixture.Options, WithHooks).PolicyStatements();
