@@ -57,15 +57,31 @@ public sealed class NotificationPublisher
             _console.WriteLine($"[notification] {topic}: {message.Subject ?? "(no subject)"}{Environment.NewLine}{message.Message}");
     }
 
+    // About ten seconds of waiting for another writer before giving up loudly.
+    private const int OutboxLockAttempts = 400;
+
     private void AppendToOutbox(string path, NotificationMessage message)
     {
         var line = Encoding.UTF8.GetBytes(message.ToJson().ToJson() + "\n");
         lock (_outboxGate)
         {
-            // FileMode.Append opens with O_APPEND: one write of the whole line lands at the end even with other writers.
-            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            stream.Write(line);
-            stream.Flush(flushToDisk: true);
+            // .NET appends by seeking to the end and writing at that offset, so two writers can land on the same
+            // offset. FileShare.None takes an exclusive advisory lock (flock) that other publishers, in this process
+            // or another, honour; a writer that finds the file taken waits its turn. Readers are not locked out.
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                    stream.Write(line);
+                    stream.Flush(flushToDisk: true);
+                    return;
+                }
+                catch (IOException) when (attempt < OutboxLockAttempts && File.Exists(path))
+                {
+                    Thread.Sleep(Math.Min(50, 1 + attempt));
+                }
+            }
         }
     }
 
