@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using StateMachineType = SageBuild.Engine.Api.Model.StateMachineType;
 using SageBuild.Engine.Execution;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Integrations;
@@ -34,7 +35,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// Creates (or, with the same name, replaces) a state machine. Throws <see cref="StepFunctionsException"/>
     /// (InvalidName, InvalidDefinition) when the name or definition cannot run.
     /// </summary>
-    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, string? roleArn = null)
+    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, string? roleArn = null) =>
+        CreateStateMachine(name, definition, StateMachineType.Standard, roleArn);
+
+    /// <summary>Creates (or replaces) a state machine of the given type (STANDARD or EXPRESS).</summary>
+    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, StateMachineType type, string? roleArn = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Names.Check(name, "state machine");
@@ -49,7 +54,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
 
         var arn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
-        var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow());
+        var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow()) { Type = type };
         _machines[arn] = new RegisteredMachine(info, prepared, AslJson.Write(definition, indented: false));
         return info;
     }
@@ -72,8 +77,13 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
                 .TestCase(machine.Info.Name, testCase)
             : null;
         var clock = options.Clock ?? _options.DefaultClock;
+        var express = machine.Info.Type == StateMachineType.Express;
+        // An EXPRESS execution's ARN has its own resource type and a run id after the name (arn:...:express:machine:name:id).
+        var executionArn = express
+            ? $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{machine.Info.Name}:{name}:{NewName()}"
+            : $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{machine.Info.Name}:{name}";
         var record = new ExecutionRecord(
-            $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{machine.Info.Name}:{name}",
+            executionArn,
             machine.Info.StateMachineArn,
             name,
             machine.Text,
@@ -93,7 +103,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
         }
 
-        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks);
+        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
         var run = new ExecutionRun(_context, machine.Prepared, record, settings);
         _running[record.ExecutionArn] = run;
         _ = Task.Run(async () =>

@@ -59,13 +59,20 @@ internal sealed partial class ExecutionRun : IEventSink
     private readonly TaskCompletionSource<ExecutionRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary><c>$$.Execution</c>, the same for every state.</summary>
-    public JsonObject ExecutionContext => _executionContext ??= JsonObject.Create(
-        ("Id", Record.ExecutionArn),
-        ("Input", Record.Input),
-        ("StartTime", Timestamps.Format(Record.StartDate)),
-        ("Name", Record.Name),
-        ("RoleArn", Settings.RoleArn),
-        ("RedriveCount", 0));
+    public JsonObject ExecutionContext => _executionContext ??= Settings.IsExpress
+        ? JsonObject.Create(
+            ("Id", Record.ExecutionArn),
+            ("Input", Record.Input),
+            ("StartTime", Timestamps.Format(Record.StartDate)),
+            ("Name", Record.Name),
+            ("RoleArn", Settings.RoleArn))
+        : JsonObject.Create(
+            ("Id", Record.ExecutionArn),
+            ("Input", Record.Input),
+            ("StartTime", Timestamps.Format(Record.StartDate)),
+            ("Name", Record.Name),
+            ("RoleArn", Settings.RoleArn),
+            ("RedriveCount", 0));
 
     /// <summary><c>$$.StateMachine</c>.</summary>
     public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(

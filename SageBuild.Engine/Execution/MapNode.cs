@@ -50,16 +50,13 @@ internal sealed partial class MapNode : RetryableNode
         if (_unsupported is not null)
             return Fail(frame, input, _unsupported);
         JsonValue[] itemInputs;
+        JsonValue effective;
         int maxConcurrency;
-        int toleratedCount;
-        double toleratedPercentage;
         try
         {
-            var effective = InputPath.Select(frame, input);
+            effective = InputPath.Select(frame, input);
             var items = Items(frame, effective);
             maxConcurrency = _settings.MaxConcurrency(frame, effective);
-            toleratedCount = _settings.ToleratedFailureCount(frame, effective);
-            toleratedPercentage = _settings.ToleratedFailurePercentage(frame, effective);
             itemInputs = ItemInputs(frame, effective, items);
         }
         catch (StatesErrorException e)
@@ -71,6 +68,20 @@ internal sealed partial class MapNode : RetryableNode
         while (true)
         {
             frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
+            // The tolerated failures are the Map Run's settings: AWS reads them after MapStateStarted, and a bad value
+            // fails the state there, with no MapStateFailed (test_map_state_tolerated_failure_count_path[-1]).
+            int toleratedCount;
+            double toleratedPercentage;
+            try
+            {
+                toleratedCount = _settings.ToleratedFailureCount(frame, effective);
+                toleratedPercentage = _settings.ToleratedFailurePercentage(frame, effective);
+            }
+            catch (StatesErrorException e)
+            {
+                return Fail(frame, input, FromException(frame, e));
+            }
+
             if (_distributed)
                 frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(MapRunArn(frame)));
             var run = await RunIterationsAsync(frame, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);

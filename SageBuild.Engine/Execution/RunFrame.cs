@@ -47,6 +47,7 @@ internal sealed class RunFrame : IEvaluationScope
 
     public long EnteredEventId { get; set; }
 
+    /// <summary>The retries of the current state so far; -1 for a state that cannot retry (no RetryCount in <c>$$</c>).</summary>
     public int RetryCount { get; set; }
 
     public string? TaskToken { get; set; }
@@ -121,10 +122,9 @@ internal sealed class RunFrame : IEvaluationScope
     {
         var context = new JsonObjectBuilder(5);
         context.Set("Execution", Run.ExecutionContext);
-        context.Set("State", JsonObject.Create(
-            ("EnteredTime", Timestamps.Format(EnteredTime)),
-            ("Name", StateName),
-            ("RetryCount", RetryCount)));
+        context.Set("State", RetryCount < 0
+            ? JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName))
+            : JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName), ("RetryCount", RetryCount)));
         context.Set("StateMachine", Run.StateMachineContext);
         if (TaskToken is not null)
             context.Set("Task", JsonObject.Create(("Token", TaskToken)));

@@ -1,4 +1,5 @@
 using SageBuild.Engine.Api;
+using StateMachineType = SageBuild.Engine.Api.Model.StateMachineType;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 using SageBuild.StateMachines.Json;
@@ -24,7 +25,8 @@ public static class ConformanceRunner
         StateMachineInfo machine;
         try
         {
-            machine = engine.CreateStateMachine("ConformanceMachine", read.Definition!);
+            var type = recorded.StateMachineType == "EXPRESS" ? StateMachineType.Express : StateMachineType.Standard;
+            machine = engine.CreateStateMachine("ConformanceMachine", read.Definition!, type);
         }
         catch (StepFunctionsException e)
         {
