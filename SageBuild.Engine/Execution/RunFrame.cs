@@ -58,6 +58,9 @@ internal sealed class RunFrame : IEvaluationScope
 
     public DateTimeOffset Now => Run.Now(VirtualOffset);
 
+    /// <summary>The child execution of a distributed Map this frame runs in (its own <c>$$.Execution</c>), or null.</summary>
+    public ChildExecution? Child { get; init; }
+
     /// <summary>Set for the branches of a Parallel or the iterations of a Map, so that one failure can stop its siblings.</summary>
     public AbortSignal? Abort { get; set; }
 
@@ -78,7 +81,7 @@ internal sealed class RunFrame : IEvaluationScope
 
     /// <summary>A frame for a branch or iteration that starts from this frame's current event and time.</summary>
     public RunFrame CreateChild(VariableScope variables, IEventSink? sink = null) =>
-        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort };
+        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort, Child = Child };
 
     /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
     public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)
@@ -121,11 +124,11 @@ internal sealed class RunFrame : IEvaluationScope
     private JsonObject BuildContext()
     {
         var context = new JsonObjectBuilder(5);
-        context.Set("Execution", Run.ExecutionContext);
+        context.Set("Execution", Child?.ExecutionContext ?? Run.ExecutionContext);
         context.Set("State", RetryCount < 0
             ? JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName))
             : JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName), ("RetryCount", RetryCount)));
-        context.Set("StateMachine", Run.StateMachineContext);
+        context.Set("StateMachine", Child?.StateMachineContext ?? Run.StateMachineContext);
         if (TaskToken is not null)
             context.Set("Task", JsonObject.Create(("Token", TaskToken)));
         if (MapItemIndex >= 0)
