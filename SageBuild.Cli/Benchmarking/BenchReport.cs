@@ -21,6 +21,7 @@ internal sealed record BenchReport(
             ("sagebuildTransitionsPerSecond", Math.Round(r.SageBuild.TransitionsPerSecond)),
             ("peerSeconds", r.Peer is null ? JsonNull.Instance : r.Peer.Elapsed.TotalSeconds),
             ("peerTransitionsPerSecond", r.Peer is null ? JsonNull.Instance : Math.Round(r.Peer.TransitionsPerSecond)),
+            ("sagebuildAllocatedBytesPerTransition", r.SageBuild.AllocatedBytesPerTransition is { } perTransition ? Math.Round(perTransition) : JsonNull.Instance),
             ("ratio", r.Ratio is { } ratio ? Math.Round(ratio, 1) : JsonNull.Instance)));
         var report = new JsonObjectBuilder();
         report.Set("machine", Machine);

@@ -4,9 +4,9 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Cli.Benchmarking;
 
 /// <summary>Runs the chosen workloads on SageBuild and on aws-local-stepfunctions, one after the other, in one run.</summary>
-internal sealed class BenchRunner(string? peerDirectory, TimeProvider time)
+internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time)
 {
-    /// <summary>Measures each workload on both engines, then the inline-limit and memory checks when asked.</summary>
+    /// <summary>Measures each workload on both engines, alternating, <c>rounds</c> times (keeping each engine's best), then the inline-limit and memory checks when asked.</summary>
     public async Task<BenchReport> RunAsync(IReadOnlyList<BenchWorkload> workloads, int inlineItems, int memoryExecutions, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workloads);
@@ -17,19 +17,22 @@ internal sealed class BenchRunner(string? peerDirectory, TimeProvider time)
         {
             foreach (var workload in workloads)
             {
-                progress($"({workload.Key}) {workload.Title}: SageBuild");
-                var sagebuild = await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false);
+                BenchMeasurement? sagebuild = null;
                 BenchMeasurement? measured = null;
-                if (peer is not null)
+                for (var round = 1; round <= rounds; round++)
                 {
-                    progress($"({workload.Key}) {workload.Title}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
+                    progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
+                    sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
+                    if (peer is null)
+                        continue;
+                    progress($"({workload.Key}) round {round}/{rounds}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
                     var (elapsed, status) = await peer.BenchAsync(AslJson.Write(workload.Definition, indented: false), workload.Input, workload.Executions, cancellationToken).ConfigureAwait(false);
                     if (status != "SUCCEEDED")
                         throw new InvalidOperationException($"workload {workload.Key}: aws-local-stepfunctions ended {status}");
-                    measured = new BenchMeasurement(elapsed, workload.Transitions, status);
+                    measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
                 }
 
-                rows.Add(new BenchRow(workload, sagebuild, measured));
+                rows.Add(new BenchRow(workload, sagebuild!, measured));
             }
         }
         finally

@@ -10,7 +10,7 @@ internal static class BenchTable
     {
         foreach (var row in report.Rows)
             console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
-        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio");
+        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio");
         foreach (var row in report.Rows)
         {
             table.AddRow(
@@ -18,6 +18,7 @@ internal static class BenchTable
                 Number(row.Workload.Transitions),
                 Seconds(row.SageBuild.Elapsed),
                 Number(row.SageBuild.TransitionsPerSecond),
+                row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
                 row.Peer is null ? "-" : Seconds(row.Peer.Elapsed),
                 row.Peer is null ? "-" : Number(row.Peer.TransitionsPerSecond),
                 row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-");

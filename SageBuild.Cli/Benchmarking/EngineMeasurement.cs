@@ -17,15 +17,17 @@ internal static class EngineMeasurement
         var machine = engine.CreateStateMachine($"Bench-{workload.Key}", workload.Definition);
         await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);
         var before = store.Transitions;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         ExecutionRecord last = null!;
         for (var i = 0; i < workload.Executions; i++)
             last = await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);
         clock.Stop();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var transitions = store.Transitions - before;
         if (transitions != workload.Transitions)
             throw new InvalidOperationException($"workload {workload.Key}: SageBuild entered {transitions} states, the workload expects {workload.Transitions}");
-        return new BenchMeasurement(clock.Elapsed, transitions, last.Status.ToString());
+        return new BenchMeasurement(clock.Elapsed, transitions, last.Status.ToString(), allocated);
     }
 
     /// <summary>Runs one execution to its end and returns its record, whatever its status.</summary>
@@ -33,8 +35,7 @@ internal static class EngineMeasurement
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(workload);
-        var started = await engine.StartExecutionAsync(stateMachineArn, workload.Input, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await engine.WaitForExecutionAsync(started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return await engine.ExecuteAsync(stateMachineArn, workload.Input, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An engine on the virtual clock over <paramref name="store"/>.</summary>

@@ -50,6 +50,11 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [DefaultValue(10_000)]
         public int MemoryExecutions { get; init; } = 10_000;
 
+        [CommandOption("--rounds <N>")]
+        [Description("Times each workload on each engine N times, alternating, and keeps each engine's best (the machine may be shared). Default: 3.")]
+        [DefaultValue(3)]
+        public int Rounds { get; init; } = 3;
+
         [CommandOption("--json")]
         [Description("Print the report as one JSON object.")]
         public bool Json { get; init; }
@@ -61,6 +66,8 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                 return ValidationResult.Error($"--scale must be above 0 and at most 100, not {Scale.ToString(CultureInfo.InvariantCulture)}");
             if (QueryLanguage is not ("JSONPath" or "JSONata"))
                 return ValidationResult.Error($"--query-language is JSONPath or JSONata, not '{QueryLanguage}'");
+            if (Rounds is < 1 or > 50)
+                return ValidationResult.Error($"--rounds is 1 to 50, not {Rounds}");
             if (InlineItems < 0 || MemoryExecutions < 0)
                 return ValidationResult.Error("--inline-items and --memory-executions cannot be negative");
             if (Keys() is { } keys && keys.FirstOrDefault(k => k is not ("a" or "b" or "c" or "d" or "e")) is { } unknown)
@@ -104,7 +111,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         BenchReport report;
         try
         {
-            var runner = new BenchRunner(peerDirectory, TimeProvider.System);
+            var runner = new BenchRunner(peerDirectory, settings.Rounds, TimeProvider.System);
             var inlineItems = settings.InlineItems == 0 ? 0 : Math.Max(1, (int)Math.Round(settings.InlineItems * settings.Scale));
             report = await runner.RunAsync(workloads, inlineItems, settings.MemoryExecutions, line =>
             {
@@ -112,7 +119,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                     console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or SageBuild.Engine.Api.StepFunctionsException)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return ExitCodes.Failure;

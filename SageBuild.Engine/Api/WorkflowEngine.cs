@@ -22,6 +22,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RegisteredMachine> _machines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExecutionRun> _running = new(StringComparer.Ordinal);
 
+    // Names and seeds come from one generator seeded from the OS once: RandomNumberGenerator costs a system call per
+    // use, which showed in the benchmark's small executions. Neither needs to be secret, only unlikely to repeat.
+    private readonly Random _names = new LockedRandom(RandomNumberGenerator.GetInt32(int.MaxValue));
+
     internal WorkflowEngine(EngineContext context, EngineOptions options)
     {
         _context = context;
@@ -65,6 +69,38 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <summary>Starts an execution of a created state machine and returns at once with its record (status RUNNING).</summary>
     public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
+        var record = run.Record;
+        _ = Task.Run(async () =>
+        {
+            await run.RunAsync().ConfigureAwait(false);
+            _running.TryRemove(record.ExecutionArn, out _);
+        }, CancellationToken.None);
+        return record;
+    }
+
+    /// <summary>
+    /// Starts an execution of a created state machine and waits for its end, running it on the caller's thread until it
+    /// has to wait (a Wait, a Task, a retry delay): with nothing to wait for, there is no thread hop at all. It can be
+    /// stopped and described while it runs, like any other execution.
+    /// </summary>
+    public async Task<ExecutionRecord> ExecuteAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await run.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(run.ExecutionArn, out _);
+        }
+
+        return await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ExecutionRun> CreateRunAsync(string stateMachineArn, JsonValue? input, StartExecutionOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new StartExecutionOptions();
         input ??= JsonObject.Empty;
         var machine = Machine(stateMachineArn);
@@ -92,7 +128,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             input)
         {
             UsesVirtualClock = clock == ExecutionClock.Virtual,
-            RandomSeed = options.RandomSeed ?? RandomNumberGenerator.GetInt32(int.MaxValue),
+            RandomSeed = options.RandomSeed ?? NextSeed(),
         };
         try
         {
@@ -106,20 +142,14 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
         var run = new ExecutionRun(_context, machine.Prepared, record, settings);
         _running[record.ExecutionArn] = run;
-        _ = Task.Run(async () =>
-        {
-            await run.RunAsync().ConfigureAwait(false);
-            _running.TryRemove(record.ExecutionArn, out _);
-        }, CancellationToken.None);
-        return record;
+        return run;
     }
 
     /// <summary>Runs <paramref name="definition"/> once and waits for the end: create (as <paramref name="stateMachineName"/>), start, wait.</summary>
     public async Task<ExecutionRecord> ExecuteAsync(StateMachineDefinition definition, JsonValue? input = null, StartExecutionOptions? options = null, string stateMachineName = EngineDefaults.StateMachineName, CancellationToken cancellationToken = default)
     {
         var machine = CreateStateMachine(stateMachineName, definition);
-        var started = await StartExecutionAsync(machine.StateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
-        return await WaitForExecutionAsync(started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(machine.StateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the execution has ended and returns its final record.</summary>
@@ -204,10 +234,12 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             : throw new StepFunctionsException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{stateMachineArn}'");
     }
 
-    private static string NewName()
+    private int NextSeed() => _names.Next();
+
+    private string NewName()
     {
         Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
+        _names.NextBytes(bytes);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         var hex = Convert.ToHexStringLower(bytes);

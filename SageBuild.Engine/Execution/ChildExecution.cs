@@ -12,17 +12,13 @@ internal sealed class ChildExecution
     private JsonObject? _executionContext;
     private JsonObject? _stateMachineContext;
 
-    public ChildExecution(ExecutionRun run, string label, JsonValue input, DateTimeOffset startDate)
+    public ChildExecution(ExecutionRun run, ChildExecutionNames names, JsonValue input, DateTimeOffset startDate)
     {
-        var settings = run.Settings;
-        Span<byte> bytes = stackalloc byte[16];
-        run.Random.NextBytes(bytes);
-        var hex = Convert.ToHexStringLower(bytes);
-        Name = $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
-        StateMachineName = $"{settings.StateMachineName}/{label}";
-        StateMachineArn = $"arn:aws:states:{settings.Region}:{settings.AccountId}:stateMachine:{StateMachineName}";
-        ExecutionArn = $"arn:aws:states:{settings.Region}:{settings.AccountId}:execution:{StateMachineName}:{Name}";
-        RoleArn = settings.RoleArn;
+        Name = NewName(run.Random);
+        StateMachineName = names.StateMachineName;
+        StateMachineArn = names.StateMachineArn;
+        ExecutionArn = string.Concat(names.ExecutionArnPrefix, Name);
+        RoleArn = run.Settings.RoleArn;
         Input = input;
         StartDate = startDate;
         Definition = run.Record.Definition;
@@ -57,6 +53,29 @@ internal sealed class ChildExecution
 
     /// <summary><c>$$.StateMachine</c> inside the child.</summary>
     public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(("Id", StateMachineArn), ("Name", StateMachineName));
+
+    /// <summary>A UUID-shaped name drawn from the execution's seeded random source (so a rerun names children alike).</summary>
+    private static string NewName(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return Format(bytes);
+    }
+
+    private static string Format(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> text = stackalloc char[36];
+        var at = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            if (i is 4 or 6 or 8 or 10)
+                text[at++] = '-';
+            text[at++] = "0123456789abcdef"[bytes[i] >> 4];
+            text[at++] = "0123456789abcdef"[bytes[i] & 0xF];
+        }
+
+        return new string(text);
+    }
 
     /// <summary>The child's record once it has ended.</summary>
     public ExecutionRecord Record(ExecutionStatus status, DateTimeOffset stopDate, StepResult result) =>

@@ -9,8 +9,11 @@ internal sealed partial class MapNode
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunIterationsAsync(
         RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
-        var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage);
-        using var abort = new AbortSignal(frame.CancellationToken);
+        var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
+        {
+            ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
+        };
+        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
 
         // Worker w takes item w first, then whatever is left: with iterations that never wait, the history is in item
         // order; with MaxConcurrency N, each worker is one of the N lanes, and its virtual time runs on from item to item.
@@ -48,7 +51,7 @@ internal sealed partial class MapNode
     {
         var offset = frame.VirtualOffset;
         var index = first;
-        while (index < inputs.Length && !abort.Token.IsCancellationRequested)
+        while (index < inputs.Length && !abort.IsSet)
         {
             offset = await RunIterationAsync(frame, shared, abort, index, inputs[index], offset).ConfigureAwait(false);
             lock (shared)
@@ -99,7 +102,7 @@ internal sealed partial class MapNode
     private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
         var run = frame.Run;
-        var execution = new ChildExecution(run, _label ?? Name, input, run.Now(offset));
+        var execution = new ChildExecution(run, shared.ChildNames!, input, run.Now(offset));
         var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
         var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
@@ -152,6 +155,8 @@ internal sealed partial class MapNode
         public long Source { get; set; } = source;
 
         public long LastPublished { get; set; } = source;
+
+        public ChildExecutionNames? ChildNames { get; init; }
 
         public int NextItem { get; set; }
 

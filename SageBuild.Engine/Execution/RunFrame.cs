@@ -20,6 +20,7 @@ namespace SageBuild.Engine.Execution;
 internal sealed class RunFrame : IEvaluationScope
 {
     private JsonValue _currentInput = JsonObject.Empty;
+    private DateTimeOffset? _stepNow;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -56,7 +57,16 @@ internal sealed class RunFrame : IEvaluationScope
 
     public JsonValue? MapItemValue { get; set; }
 
-    public DateTimeOffset Now => Run.Now(VirtualOffset);
+    public DateTimeOffset Now => _stepNow ?? Run.Now(VirtualOffset);
+
+    /// <summary>
+    /// Reads the clock once for a step that cannot wait (Pass, Choice, Succeed, Fail): its events share that time, as
+    /// they happen within the same millisecond anyway, and the clock is not read three times per state.
+    /// </summary>
+    public void BeginSynchronousStep() => _stepNow = Run.Now(VirtualOffset);
+
+    /// <summary>Ends <see cref="BeginSynchronousStep"/>: the frame reads the clock afresh again.</summary>
+    public void EndSynchronousStep() => _stepNow = null;
 
     /// <summary>The child execution of a distributed Map this frame runs in (its own <c>$$.Execution</c>), or null.</summary>
     public ChildExecution? Child { get; init; }
@@ -68,7 +78,7 @@ internal sealed class RunFrame : IEvaluationScope
     public CancellationToken CancellationToken => Abort?.Token ?? Run.Cancellation;
 
     /// <summary>Whether the frame should stop at the next step.</summary>
-    public bool IsAborting => CancellationToken.IsCancellationRequested;
+    public bool IsAborting => Abort?.IsSet ?? Run.Cancellation.IsCancellationRequested;
 
     // ---- IEvaluationScope ----
     JsonValue IEvaluationScope.Input => _currentInput;
