@@ -51,9 +51,9 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public int MemoryExecutions { get; init; } = 10_000;
 
         [CommandOption("--rounds <N>")]
-        [Description("Times each workload on each engine N times, alternating, and keeps each engine's best (the machine may be shared). Default: 3.")]
-        [DefaultValue(3)]
-        public int Rounds { get; init; } = 3;
+        [Description("Times each workload on each engine N times, alternating, and keeps each engine's best (the machine may be shared). Default: 5.")]
+        [DefaultValue(5)]
+        public int Rounds { get; init; } = 5;
 
         [CommandOption("--json")]
         [Description("Print the report as one JSON object.")]

@@ -104,7 +104,9 @@ internal sealed partial class MapNode
         var run = frame.Run;
         var execution = new ChildExecution(run, shared.ChildNames!, input, run.Now(offset));
         var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
+        child.BeginSynchronousStep();
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
+        child.EndSynchronousStep();
         var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
         Stores.ExecutionStatus status;
         switch (result.Kind)
