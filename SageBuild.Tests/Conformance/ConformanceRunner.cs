@@ -136,7 +136,8 @@ public static class ConformanceRunner
     private static string Summary(JsonArray events) =>
         string.Join(Environment.NewLine, events.Cast<JsonObject>().Select(e => $"  {e["id"]} <- {e["previousEventId"]} {Text(e, "type")} {string.Join(" ", e.Where(p => p.Key.EndsWith("Details", StringComparison.Ordinal)).Select(p => p.Value.ToJson()))}"));
 
-    private static JsonValue Input(ConformanceCase recorded)
+    /// <summary>The recorded input, with the day's timestamps put back where the recording replaced them.</summary>
+    internal static JsonValue Input(ConformanceCase recorded)
     {
         var text = recorded.Input;
         // The recording replaced timestamps of the day by "<timestamp>"; its transformers keep the original text.
