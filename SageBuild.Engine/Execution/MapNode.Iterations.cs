@@ -1,3 +1,4 @@
+using SageBuild.Engine.Stores;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
@@ -6,12 +7,13 @@ namespace SageBuild.Engine.Execution;
 
 internal sealed partial class MapNode
 {
-    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunIterationsAsync(
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
         RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
             ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
+            Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
 
@@ -38,13 +40,13 @@ internal sealed partial class MapNode
         if (shared.Failure is { } failure)
         {
             frame.Source = shared.FailedSource;
-            return (StepResult.Failed(failure), null);
+            return (StepResult.Failed(failure), null, null);
         }
 
         if (frame.IsAborting)
-            return (StepResult.Aborted(), null);
+            return (StepResult.Aborted(), null, null);
         frame.Source = shared.LastPublished;
-        return (default, shared.Outputs);
+        return (default, shared.Outputs, shared.Children);
     }
 
     private async ValueTask<TimeSpan> WorkerAsync(RunFrame frame, MapRun shared, AbortSignal abort, JsonValue[] inputs, int first)
@@ -132,6 +134,8 @@ internal sealed partial class MapNode
         await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
+            if (shared.Children is { } children)
+                children[index] = record;
             if (result.Kind == StepKind.End)
                 shared.Outputs[index] = result.Output!;
             else if (result.Kind == StepKind.Failed)
@@ -159,6 +163,9 @@ internal sealed partial class MapNode
         public long LastPublished { get; set; } = source;
 
         public ChildExecutionNames? ChildNames { get; init; }
+
+        /// <summary>The child executions' final records, kept only for a ResultWriter.</summary>
+        public ExecutionRecord?[]? Children { get; init; }
 
         public int NextItem { get; set; }
 
