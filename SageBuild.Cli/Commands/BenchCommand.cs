@@ -41,7 +41,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public bool NoPeer { get; init; }
 
         [CommandOption("--inline-items <N>")]
-        [Description("Items of the INLINE Map that must fail on the 25,000-event history limit; 0 skips the check. Default: 20000.")]
+        [Description("Items of the INLINE Map that must fail on the 25,000-event history limit (not scaled); 0 skips the check. Default: 20000.")]
         [DefaultValue(20_000)]
         public int InlineItems { get; init; } = 20_000;
 
@@ -112,8 +112,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         try
         {
             var runner = new BenchRunner(peerDirectory, settings.Rounds, TimeProvider.System);
-            var inlineItems = settings.InlineItems == 0 ? 0 : Math.Max(1, (int)Math.Round(settings.InlineItems * settings.Scale));
-            report = await runner.RunAsync(workloads, inlineItems, settings.MemoryExecutions, line =>
+            report = await runner.RunAsync(workloads, settings.InlineItems, settings.MemoryExecutions, line =>
             {
                 if (!settings.Json)
                     console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
