@@ -35,6 +35,8 @@ public static class SageBuildCommands
             e.AddCommand<ExecutionsStartCommand>("start").WithExample("executions", "start", "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", "--input", "@input.json");
             e.AddCommand<ExecutionsStopCommand>("stop");
         });
+        config.AddBranch("pipeline", p => { p.SetDescription("The SageBuild pipeline: its definition and its configuration's schema."); p.AddCommand<Commands.Pipeline.PipelineShowCommand>("show").WithExample("pipeline", "show", "--format", "mermaid"); p.AddCommand<Commands.Pipeline.PipelineSchemaCommand>("schema"); });
+        config.AddBranch("functions", f => { f.SetDescription("The pipeline's Lambda handlers, run locally."); f.AddCommand<Commands.Functions.FunctionsListCommand>("list"); f.AddCommand<Commands.Functions.FunctionsInvokeCommand>("invoke").WithExample("functions", "invoke", "quality-gate", "--payload", "@event.json"); });
         config.AddBranch("state-machines", m =>
         {
             m.SetDescription("State machines on a SageBuild server (--endpoint) or on AWS Step Functions (--region/--profile).");

@@ -18,6 +18,7 @@ need npm "install npm (it installs the Node tools under tools/)"
 #   chromium chromium-driver     issue 5: the dashboard's browser test
 # ---------------------------------------------------------------------------------------------------------
 APT_PACKAGES=(
+  awscli                        # issue 5: AWS CLI v2 against the local Step Functions API
 )
 if ((${#APT_PACKAGES[@]} > 0)); then
   missing=()

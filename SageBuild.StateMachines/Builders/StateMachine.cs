@@ -82,11 +82,13 @@ public sealed partial class StateMachine
             QueryLanguage = Options.QueryLanguage,
         };
 
-        // The validator's rules run on the model too; a problem both find is reported once.
+        // The validator's rules run on the model too. Where the builders already reported a field, their message
+        // (which speaks of the builder API) stands alone: one place, one report.
         var errors = compiler.Errors;
+        var reported = errors.Select(e => e.Pointer).ToHashSet(StringComparer.Ordinal);
         foreach (var error in DefinitionValidator.Validate(definition))
         {
-            if (!errors.Any(e => e.Pointer == error.Pointer && e.Code == error.Code))
+            if (!reported.Contains(error.Pointer))
                 errors.Add(error);
         }
 

@@ -38,7 +38,7 @@ public sealed class JsonNumber : JsonValue
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
             throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no NaN or infinite numbers");
-        if (value >= CachedMin && value <= CachedMax && Math.Floor(value) == value && !(value == 0 && double.IsNegative(value)))
+        if (value >= CachedMin && value <= CachedMax && Math.Floor(value) == value)
             return SmallIntegers[(int)value - CachedMin];
         return new JsonNumber(value, null);
     }
@@ -52,8 +52,8 @@ public sealed class JsonNumber : JsonValue
     /// <summary>A number read from JSON, keeping <paramref name="literal"/> for round trips.</summary>
     internal static JsonNumber FromLiteral(double value, string literal)
     {
-        // "-0" keeps its sign, as JsonNumber.From(-0.0) does, so reading and writing never changes the text.
-        if (value >= CachedMin && value <= CachedMax && IsPlainInteger(literal) && !(value == 0 && literal[0] == '-'))
+        // "-0" reads as 0, as JSON.parse-then-stringify and Jackson give it.
+        if (value >= CachedMin && value <= CachedMax && IsPlainInteger(literal))
             return SmallIntegers[(int)value - CachedMin];
         return new JsonNumber(value, literal);
     }
@@ -79,7 +79,7 @@ public sealed class JsonNumber : JsonValue
         ArgumentNullException.ThrowIfNull(writer);
         if (_literal is null)
             writer.WriteNumberValue(Value);
-        else if (long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) && !(integer == 0 && _literal.StartsWith('-')))
+        else if (long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) )
             writer.WriteNumberValue(integer);
         else if (decimal.TryParse(_literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) && exact.ToString(CultureInfo.InvariantCulture) == _literal)
             writer.WriteNumberValue(exact); // decimal keeps the literal's digits, trailing zeros included ("1.0", "0.50")
@@ -96,7 +96,8 @@ public sealed class JsonNumber : JsonValue
 
     /// <summary>Formats a double the way JSON writers and JavaScript do: integers without a fraction.</summary>
     public static string Format(double value) =>
-        Math.Floor(value) == value && Math.Abs(value) < 1e21
+        value == 0 ? "0" // a computed negative zero prints as 0, as JSON.stringify and Jackson print it
+        : Math.Floor(value) == value && Math.Abs(value) < 1e21
             ? value.ToString("0", CultureInfo.InvariantCulture)
             : value.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
 

@@ -21,6 +21,7 @@ public static class DefinitionValidator
         new Rules.ErrorHandlingRule(),
         new Rules.ResourceRule(),
         new Rules.DistributedMapRule(),
+        new JsonataRule(),
     ];
 
     // Rules that follow transitions need every state. The reader leaves out a state whose Type it cannot read,

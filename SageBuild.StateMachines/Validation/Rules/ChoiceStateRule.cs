@@ -66,7 +66,7 @@ internal sealed class ChoiceStateRule : IDefinitionRule
                 ? null
                 : $"'{name}' is a type test whose value is true or false, not {Describe(comparison.Value)}",
             OperandKind.Boolean => comparison.Value is JsonBoolean ? null : $"'{name}' compares booleans, so its value is true or false, not {Describe(comparison.Value)}",
-            _ => comparison.Value is JsonString { Value: var at } && Rfc3339Timestamp.IsValid(at)
+            _ => comparison.Value is JsonString { Value: var at } && Expressions.AslTimestamp.IsTimestamp(at)
                 ? null
                 : $"'{name}' compares timestamps, so its value is an RFC 3339 timestamp such as \"2016-03-14T01:59:00Z\" (uppercase T and Z), not {Describe(comparison.Value)}",
         };

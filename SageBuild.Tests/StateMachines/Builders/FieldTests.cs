@@ -1,6 +1,7 @@
 using SageBuild.StateMachines.Builders;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Tasks;
+using JsonataField = SageBuild.StateMachines.Builders.Jsonata;
 
 namespace SageBuild.Tests.StateMachines.Builders;
 
@@ -17,8 +18,8 @@ public sealed class FieldTests
             Assert.That(literal.Value, Is.EqualTo("sagebuild"));
             Assert.That(JsonPath.StringAt("$.name").IsDynamic, Is.True);
             Assert.That(JsonPath.StringAt("$.name").Expression, Is.EqualTo("$.name"));
-            Assert.That(Jsonata.String("{% $states.input.name %}").Expression, Is.EqualTo("$states.input.name"));
-            Assert.That(Jsonata.String("$x").IsJsonata, Is.True);
+            Assert.That(JsonataField.String("{% $states.input.name %}").Expression, Is.EqualTo("$states.input.name"));
+            Assert.That(JsonataField.String("$x").IsJsonata, Is.True);
         });
     }
 
@@ -31,7 +32,7 @@ public sealed class FieldTests
     [Test]
     public void An_unclosed_JSONata_expression_is_refused()
     {
-        Assert.That(() => Jsonata.Value("{% $states.input"), Throws.ArgumentException.With.Message.Contains("does not close"));
+        Assert.That(() => JsonataField.Value("{% $states.input"), Throws.ArgumentException.With.Message.Contains("does not close"));
     }
 
     [Test]
@@ -61,7 +62,7 @@ public sealed class FieldTests
         {
             Assert.That(IamResources.NamePattern(JsonPath.Format("sagebuild-dev-{}-{}", "$.a", "$.b")), Is.EqualTo("sagebuild-dev-*"));
             Assert.That(IamResources.NamePattern(JsonPath.Format("it's-{}", "$.a")), Is.EqualTo("it's-*"));
-            Assert.That(IamResources.NamePattern(Jsonata.String("'sagebuild-' & $states.input.build")), Is.EqualTo("sagebuild-*"));
+            Assert.That(IamResources.NamePattern(JsonataField.String("'sagebuild-' & $states.input.build")), Is.EqualTo("sagebuild-*"));
             Assert.That(IamResources.NamePattern(JsonPath.StringAt("$.name")), Is.EqualTo("*"));
             Assert.That(IamResources.NamePattern("Sage-Build", lowercase: true), Is.EqualTo("sage-build"));
         });

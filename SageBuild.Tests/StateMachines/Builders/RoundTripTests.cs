@@ -3,6 +3,7 @@ using SageBuild.StateMachines.Conditions;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
 using SageBuild.StateMachines.Tasks.Lambda;
+using JsonataField = SageBuild.StateMachines.Builders.Jsonata;
 
 namespace SageBuild.Tests.StateMachines.Builders;
 
@@ -29,10 +30,10 @@ public sealed class RoundTripTests
     {
         var invoke = new LambdaInvoke("Score", new LambdaInvokeOptions
         {
-            FunctionName = "score", Payload = TaskInput.FromObject(("x", Jsonata.Value("$states.input.x"))), Output = TaskInput.FromJsonata("$states.result.Payload"),
-            Assign = TaskInput.FromObject(("score", Jsonata.Number("$states.result.Payload.score"))), TimeoutSeconds = Jsonata.Number("$timeout"),
+            FunctionName = "score", Payload = TaskInput.FromObject(("x", JsonataField.Value("$states.input.x"))), Output = TaskInput.FromJsonata("$states.result.Payload"),
+            Assign = TaskInput.FromObject(("score", JsonataField.Number("$states.result.Payload.score"))), TimeoutSeconds = JsonataField.Number("$timeout"),
         });
-        var gate = new Choice("Gate").When(Condition.Jsonata("$score > 0.5"), new Succeed("Good")).Otherwise(new Fail("Bad", new FailOptions { Error = "Low", Cause = Jsonata.String("$string($score)") }));
+        var gate = new Choice("Gate").When(Condition.Jsonata("$score > 0.5"), new Succeed("Good")).Otherwise(new Fail("Bad", new FailOptions { Error = "Low", Cause = JsonataField.String("$string($score)") }));
         return StateMachine.Define("Jsonata", Chain.Start(invoke).Next(gate), new StateMachineOptions { QueryLanguage = QueryLanguage.JSONata });
     }
 

@@ -3,6 +3,7 @@ using SageBuild.StateMachines.Conditions;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
 using static SageBuild.Tests.StateMachines.Builders.Asl;
+using JsonataField = SageBuild.StateMachines.Builders.Jsonata;
 
 namespace SageBuild.Tests.StateMachines.Builders;
 
@@ -248,12 +249,12 @@ public sealed class StateJsonTests
     public void A_JSONata_machine_renders_Arguments_Output_Assign_and_JSONata_conditions()
     {
         var gate = new Choice("Gate")
-            .When(Condition.Jsonata("$states.input.auc > $threshold"), new Succeed("Better"), new ChoiceRuleOptions { Output = TaskInput.FromObject(("auc", Jsonata.Number("$states.input.auc"))) })
-            .Otherwise(new Fail("Worse", new FailOptions { Error = "Gate.Rejected", Cause = Jsonata.String("'auc ' & $string($states.input.auc)") }));
-        var parallel = new ParallelBranches("Fanout", new ParallelBranchesOptions { Parameters = TaskInput.FromObject(("input", Jsonata.Input)) }).Branch(new Pass("Inner"));
-        var chain = Chain.Start(new Pass("Init", new PassOptions { Assign = TaskInput.FromObject(("threshold", 0.8)), Output = TaskInput.FromObject(("auc", Jsonata.Number("$states.input.metrics.auc"))) }))
+            .When(Condition.Jsonata("$states.input.auc > $threshold"), new Succeed("Better"), new ChoiceRuleOptions { Output = TaskInput.FromObject(("auc", JsonataField.Number("$states.input.auc"))) })
+            .Otherwise(new Fail("Worse", new FailOptions { Error = "Gate.Rejected", Cause = JsonataField.String("'auc ' & $string($states.input.auc)") }));
+        var parallel = new ParallelBranches("Fanout", new ParallelBranchesOptions { Parameters = TaskInput.FromObject(("input", JsonataField.Input)) }).Branch(new Pass("Inner"));
+        var chain = Chain.Start(new Pass("Init", new PassOptions { Assign = TaskInput.FromObject(("threshold", 0.8)), Output = TaskInput.FromObject(("auc", JsonataField.Number("$states.input.metrics.auc"))) }))
             .Next(parallel)
-            .Next(new Wait("Pause", WaitTime.Seconds(Jsonata.Number("$threshold * 10"))))
+            .Next(new Wait("Pause", WaitTime.Seconds(JsonataField.Number("$threshold * 10"))))
             .Next(gate);
 
         var states = (JsonObject)Of(chain, new StateMachineOptions { QueryLanguage = QueryLanguage.JSONata })["States"];
@@ -271,7 +272,7 @@ public sealed class StateJsonTests
     [Test]
     public void A_single_state_can_switch_to_JSONata_inside_a_JSONPath_machine()
     {
-        var state = new Pass("Mixed", new PassOptions { QueryLanguage = QueryLanguage.JSONata, Output = TaskInput.FromObject(("x", Jsonata.Value("$states.input.x"))) });
+        var state = new Pass("Mixed", new PassOptions { QueryLanguage = QueryLanguage.JSONata, Output = TaskInput.FromObject(("x", JsonataField.Value("$states.input.x"))) });
         Assert.That(State(state, "Mixed"), Is.EqualTo(Expected("""{"Type": "Pass", "QueryLanguage": "JSONata", "Output": {"x": "{% $states.input.x %}"}, "End": true}""")));
     }
 

@@ -134,7 +134,8 @@ public sealed class StateMachineValidationTests
     {
         var choice = new Choice("Gate").When(Condition.BooleanEquals("$.ok", true), new Succeed("Yes")).Otherwise(new Succeed("No"));
 
-        var error = ErrorsOf(choice, new StateMachineOptions { QueryLanguage = QueryLanguage.JSONata }).Single();
+        var errors = ErrorsOf(choice, new StateMachineOptions { QueryLanguage = QueryLanguage.JSONata });
+        var error = errors.Single();
 
         Assert.Multiple(() =>
         {

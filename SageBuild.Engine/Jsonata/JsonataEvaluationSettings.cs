@@ -1,0 +1,4 @@
+namespace SageBuild.Engine.Jsonata;
+
+/// <summary>What an evaluation may use and how far it may go.</summary>
+internal sealed record JsonataEvaluationSettings(TimeProvider Clock, Random? Random, int MaxDepth, TimeSpan? Timeout);
