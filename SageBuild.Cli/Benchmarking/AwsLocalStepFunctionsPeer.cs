@@ -50,7 +50,7 @@ internal sealed class AwsLocalStepFunctionsPeer : IAsyncDisposable
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardInputEncoding = new UTF8Encoding(false),
         };
-        foreach (var argument in new[] { "--import", "./polyfill.mjs", "--stack-size=65500", "run-batch.mjs" })
+        foreach (var argument in new[] { "--import", "./polyfill.mjs", "run-batch.mjs" })
             start.ArgumentList.Add(argument);
         try
         {
