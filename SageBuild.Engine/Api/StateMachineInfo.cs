@@ -1,3 +1,4 @@
+using StateMachineType = SageBuild.Engine.Api.Model.StateMachineType;
 using SageBuild.StateMachines.Model;
 
 namespace SageBuild.Engine.Api;
@@ -8,4 +9,9 @@ namespace SageBuild.Engine.Api;
 /// <param name="Definition">Its definition.</param>
 /// <param name="RoleArn">The role its executions run as.</param>
 /// <param name="CreationDate">When it was created.</param>
-public sealed record StateMachineInfo(string StateMachineArn, string Name, StateMachineDefinition Definition, string RoleArn, DateTimeOffset CreationDate);
+public sealed record StateMachineInfo(string StateMachineArn, string Name, StateMachineDefinition Definition, string RoleArn, DateTimeOffset CreationDate)
+{
+    /// <summary>STANDARD or EXPRESS: an EXPRESS machine's executions have <c>express:</c> ARNs and no redrive count.</summary>
+    /// <value>Default: <see cref="StateMachineType.Standard"/>.</value>
+    public StateMachineType Type { get; init; } = StateMachineType.Standard;
+}

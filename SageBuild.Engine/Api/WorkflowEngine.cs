@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using StateMachineType = SageBuild.Engine.Api.Model.StateMachineType;
 using SageBuild.Engine.Execution;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Integrations;
@@ -21,6 +22,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RegisteredMachine> _machines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExecutionRun> _running = new(StringComparer.Ordinal);
 
+    // Names and seeds come from one generator seeded from the OS once: RandomNumberGenerator costs a system call per
+    // use, which showed in the benchmark's small executions. Neither needs to be secret, only unlikely to repeat.
+    private readonly Random _names = new LockedRandom(RandomNumberGenerator.GetInt32(int.MaxValue));
+
     internal WorkflowEngine(EngineContext context, EngineOptions options)
     {
         _context = context;
@@ -34,7 +39,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// Creates (or, with the same name, replaces) a state machine. Throws <see cref="StepFunctionsException"/>
     /// (InvalidName, InvalidDefinition) when the name or definition cannot run.
     /// </summary>
-    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, string? roleArn = null)
+    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, string? roleArn = null) =>
+        CreateStateMachine(name, definition, StateMachineType.Standard, roleArn);
+
+    /// <summary>Creates (or replaces) a state machine of the given type (STANDARD or EXPRESS).</summary>
+    public StateMachineInfo CreateStateMachine(string name, StateMachineDefinition definition, StateMachineType type, string? roleArn = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Names.Check(name, "state machine");
@@ -49,7 +58,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
 
         var arn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
-        var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow());
+        var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow()) { Type = type };
         _machines[arn] = new RegisteredMachine(info, prepared, AslJson.Write(definition, indented: false));
         return info;
     }
@@ -59,6 +68,38 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
     /// <summary>Starts an execution of a created state machine and returns at once with its record (status RUNNING).</summary>
     public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
+        var record = run.Record;
+        _ = Task.Run(async () =>
+        {
+            await run.RunAsync().ConfigureAwait(false);
+            _running.TryRemove(record.ExecutionArn, out _);
+        }, CancellationToken.None);
+        return record;
+    }
+
+    /// <summary>
+    /// Starts an execution of a created state machine and waits for its end, running it on the caller's thread until it
+    /// has to wait (a Wait, a Task, a retry delay): with nothing to wait for, there is no thread hop at all. It can be
+    /// stopped and described while it runs, like any other execution.
+    /// </summary>
+    public async Task<ExecutionRecord> ExecuteAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await run.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(run.ExecutionArn, out _);
+        }
+
+        return await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ExecutionRun> CreateRunAsync(string stateMachineArn, JsonValue? input, StartExecutionOptions? options, CancellationToken cancellationToken)
     {
         options ??= new StartExecutionOptions();
         input ??= JsonObject.Empty;
@@ -72,8 +113,13 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
                 .TestCase(machine.Info.Name, testCase)
             : null;
         var clock = options.Clock ?? _options.DefaultClock;
+        var express = machine.Info.Type == StateMachineType.Express;
+        // An EXPRESS execution's ARN has its own resource type and a run id after the name (arn:...:express:machine:name:id).
+        var executionArn = express
+            ? $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{machine.Info.Name}:{name}:{NewName()}"
+            : $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{machine.Info.Name}:{name}";
         var record = new ExecutionRecord(
-            $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{machine.Info.Name}:{name}",
+            executionArn,
             machine.Info.StateMachineArn,
             name,
             machine.Text,
@@ -82,7 +128,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             input)
         {
             UsesVirtualClock = clock == ExecutionClock.Virtual,
-            RandomSeed = options.RandomSeed ?? RandomNumberGenerator.GetInt32(int.MaxValue),
+            RandomSeed = options.RandomSeed ?? NextSeed(),
         };
         try
         {
@@ -93,23 +139,17 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
         }
 
-        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks);
+        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
         var run = new ExecutionRun(_context, machine.Prepared, record, settings);
         _running[record.ExecutionArn] = run;
-        _ = Task.Run(async () =>
-        {
-            await run.RunAsync().ConfigureAwait(false);
-            _running.TryRemove(record.ExecutionArn, out _);
-        }, CancellationToken.None);
-        return record;
+        return run;
     }
 
     /// <summary>Runs <paramref name="definition"/> once and waits for the end: create (as <paramref name="stateMachineName"/>), start, wait.</summary>
     public async Task<ExecutionRecord> ExecuteAsync(StateMachineDefinition definition, JsonValue? input = null, StartExecutionOptions? options = null, string stateMachineName = EngineDefaults.StateMachineName, CancellationToken cancellationToken = default)
     {
         var machine = CreateStateMachine(stateMachineName, definition);
-        var started = await StartExecutionAsync(machine.StateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
-        return await WaitForExecutionAsync(started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(machine.StateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the execution has ended and returns its final record.</summary>
@@ -194,10 +234,12 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             : throw new StepFunctionsException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{stateMachineArn}'");
     }
 
-    private static string NewName()
+    private int NextSeed() => _names.Next();
+
+    private string NewName()
     {
         Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
+        _names.NextBytes(bytes);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         var hex = Convert.ToHexStringLower(bytes);

@@ -4,13 +4,25 @@ namespace SageBuild.Engine.Execution;
 
 /// <summary>
 /// The history of one child execution of a distributed Map. AWS keeps these apart from the parent's history (so they do
-/// not count against its 25,000-event limit); locally they are numbered and counted, but not stored.
+/// not count against its 25,000-event limit): the events are numbered from 1 here and stored as the child's own
+/// execution when it ends.
 /// </summary>
 internal sealed class ChildExecutionSink : IEventSink
 {
-    private long _count;
+    private readonly Lock _lock = new();
+    private readonly List<HistoryEvent> _events = new(8);
 
-    public long Count => _count;
+    public IReadOnlyList<HistoryEvent> Events => _events;
 
-    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details) => ++_count;
+    /// <inheritdoc />
+    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
+    {
+        // A child's own Parallel branches append from several threads.
+        lock (_lock)
+        {
+            var id = _events.Count + 1L;
+            _events.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
+            return id;
+        }
+    }
 }

@@ -5,7 +5,7 @@ using SageBuild.StateMachines.Model;
 
 namespace SageBuild.Engine.Execution;
 
-/// <summary>Choice: the first rule that holds picks the next state, else Default, else States.NoChoiceMatched.</summary>
+/// <summary>Choice: the first rule that holds picks the next state, else Default, else States.Runtime (AWS reports no match so).</summary>
 internal sealed class ChoiceNode : StateNode
 {
     private readonly Rule[] _rules;
@@ -42,7 +42,9 @@ internal sealed class ChoiceNode : StateNode
 
             if (DefaultIndex >= 0)
                 return Leave(frame, effective, Assign, DefaultIndex);
-            return StepResult.Failed(new Failure(ErrorNames.NoChoiceMatched, $"No Matches! for state '{Name}'"));
+            // AWS's error reference keeps States.NoChoiceMatched "reserved for future use": a Choice with no match and
+            // no Default fails with States.Runtime (moto, LocalStack's AWS-recorded interpreter, agrees).
+            return StepResult.Failed(RuntimeError(frame, "No Choice Rules matched and no Default was specified."));
         }
         catch (StatesErrorException e)
         {

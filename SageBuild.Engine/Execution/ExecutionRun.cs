@@ -19,7 +19,9 @@ internal sealed partial class ExecutionRun : IEventSink
     private readonly Lock _journalLock = new();
     private readonly CancellationTokenSource _stop = new();
     private List<HistoryEvent> _pending = new(8);
-    private readonly Dictionary<string, int> _mockInvocations = new(StringComparer.Ordinal);
+    private List<HistoryEvent>? _spare;
+    private Dictionary<string, int>? _mockInvocations;
+    private LockedRandom? _random;
     private long _eventCount;
     private volatile StopKind _stopKind;
     private string? _stopError;
@@ -34,7 +36,6 @@ internal sealed partial class ExecutionRun : IEventSink
         Machine = machine;
         Record = record;
         Settings = settings;
-        Random = new LockedRandom(record.RandomSeed);
     }
 
     public EngineContext Engine { get; }
@@ -47,7 +48,17 @@ internal sealed partial class ExecutionRun : IEventSink
 
     public string ExecutionArn => Record.ExecutionArn;
 
-    public Random Random { get; }
+    /// <summary>The execution's seeded random source, made when first used: most executions draw nothing.</summary>
+    public Random Random
+    {
+        get
+        {
+            if (_random is { } random)
+                return random;
+            lock (_journalLock)
+                return _random ??= new LockedRandom(Record.RandomSeed);
+        }
+    }
 
     public CancellationToken Cancellation => _stop.Token;
 
@@ -59,13 +70,20 @@ internal sealed partial class ExecutionRun : IEventSink
     private readonly TaskCompletionSource<ExecutionRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary><c>$$.Execution</c>, the same for every state.</summary>
-    public JsonObject ExecutionContext => _executionContext ??= JsonObject.Create(
-        ("Id", Record.ExecutionArn),
-        ("Input", Record.Input),
-        ("StartTime", Timestamps.Format(Record.StartDate)),
-        ("Name", Record.Name),
-        ("RoleArn", Settings.RoleArn),
-        ("RedriveCount", 0));
+    public JsonObject ExecutionContext => _executionContext ??= Settings.IsExpress
+        ? JsonObject.Create(
+            ("Id", Record.ExecutionArn),
+            ("Input", Record.Input),
+            ("StartTime", Timestamps.Format(Record.StartDate)),
+            ("Name", Record.Name),
+            ("RoleArn", Settings.RoleArn))
+        : JsonObject.Create(
+            ("Id", Record.ExecutionArn),
+            ("Input", Record.Input),
+            ("StartTime", Timestamps.Format(Record.StartDate)),
+            ("Name", Record.Name),
+            ("RoleArn", Settings.RoleArn),
+            ("RedriveCount", 0));
 
     /// <summary><c>$$.StateMachine</c>.</summary>
     public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(
@@ -151,17 +169,37 @@ internal sealed partial class ExecutionRun : IEventSink
             if (_pending.Count == 0 && record is null)
                 return ValueTask.CompletedTask;
             events = _pending;
-            _pending = new List<HistoryEvent>(8);
+            _pending = _spare ?? new List<HistoryEvent>(8);
+            _spare = null;
         }
 
-        return Engine.Store.AppendAsync(Record.ExecutionArn, events, record, CancellationToken.None);
+        var appended = Engine.Store.AppendAsync(Record.ExecutionArn, events, record, CancellationToken.None);
+        if (!appended.IsCompletedSuccessfully)
+            return AwaitThenRecycleAsync(appended, events);
+        Recycle(events);
+        return ValueTask.CompletedTask;
+    }
+
+    // The store has copied (or written) the events once its append has completed: the list can take the next step's.
+    private void Recycle(List<HistoryEvent> events)
+    {
+        events.Clear();
+        lock (_journalLock)
+            _spare ??= events;
+    }
+
+    private async ValueTask AwaitThenRecycleAsync(ValueTask appended, List<HistoryEvent> events)
+    {
+        await appended.ConfigureAwait(false);
+        Recycle(events);
     }
 
     /// <summary>The 0-based number of this call of a mocked state in this execution.</summary>
     public int NextMockInvocation(string stateName)
     {
-        lock (_mockInvocations)
+        lock (_journalLock)
         {
+            _mockInvocations ??= new Dictionary<string, int>(StringComparer.Ordinal);
             _mockInvocations.TryGetValue(stateName, out var count);
             _mockInvocations[stateName] = count + 1;
             return count;

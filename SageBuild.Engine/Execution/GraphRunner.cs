@@ -17,7 +17,18 @@ internal static class GraphRunner
             if (frame.IsAborting)
                 return StepResult.Aborted();
             var state = states[index];
-            var step = state.IsSynchronous ? state.Execute(frame, data) : await state.ExecuteAsync(frame, data).ConfigureAwait(false);
+            StepResult step;
+            if (state.IsSynchronous)
+            {
+                frame.BeginSynchronousStep();
+                step = state.Execute(frame, data);
+                frame.EndSynchronousStep();
+            }
+            else
+            {
+                step = await state.ExecuteAsync(frame, data).ConfigureAwait(false);
+            }
+
             await run.CommitAsync().ConfigureAwait(false);
             if (step.Kind != StepKind.Next)
                 return frame.IsAborting && step.Kind != StepKind.End ? StepResult.Aborted() : step;

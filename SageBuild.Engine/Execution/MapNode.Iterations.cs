@@ -1,3 +1,4 @@
+using SageBuild.Engine.Stores;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
@@ -6,11 +7,15 @@ namespace SageBuild.Engine.Execution;
 
 internal sealed partial class MapNode
 {
-    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunIterationsAsync(
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
         RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
-        var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage);
-        using var abort = new AbortSignal(frame.CancellationToken);
+        var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
+        {
+            ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
+            Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
+        };
+        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
 
         // Worker w takes item w first, then whatever is left: with iterations that never wait, the history is in item
         // order; with MaxConcurrency N, each worker is one of the N lanes, and its virtual time runs on from item to item.
@@ -35,20 +40,20 @@ internal sealed partial class MapNode
         if (shared.Failure is { } failure)
         {
             frame.Source = shared.FailedSource;
-            return (StepResult.Failed(failure), null);
+            return (StepResult.Failed(failure), null, null);
         }
 
         if (frame.IsAborting)
-            return (StepResult.Aborted(), null);
+            return (StepResult.Aborted(), null, null);
         frame.Source = shared.LastPublished;
-        return (default, shared.Outputs);
+        return (default, shared.Outputs, shared.Children);
     }
 
     private async ValueTask<TimeSpan> WorkerAsync(RunFrame frame, MapRun shared, AbortSignal abort, JsonValue[] inputs, int first)
     {
         var offset = frame.VirtualOffset;
         var index = first;
-        while (index < inputs.Length && !abort.Token.IsCancellationRequested)
+        while (index < inputs.Length && !abort.IsSet)
         {
             offset = await RunIterationAsync(frame, shared, abort, index, inputs[index], offset).ConfigureAwait(false);
             lock (shared)
@@ -60,19 +65,13 @@ internal sealed partial class MapNode
 
     private async ValueTask<TimeSpan> RunIterationAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
-        RunFrame child;
         if (_distributed)
+            return await RunChildExecutionAsync(frame, shared, abort, index, input, offset).ConfigureAwait(false);
+        RunFrame child;
+        lock (shared)
         {
-            // A child execution: its own history, and no access to the parent's variables.
-            child = new RunFrame(frame.Run, new ChildExecutionSink(), new VariableScope(null)) { VirtualOffset = offset, Abort = abort };
-        }
-        else
-        {
-            lock (shared)
-            {
-                child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
-                child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
-            }
+            child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
+            child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
         }
 
         var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
@@ -82,32 +81,78 @@ internal sealed partial class MapNode
             {
                 case StepKind.End:
                     shared.Outputs[index] = result.Output!;
-                    if (!_distributed)
-                    {
-                        shared.LastPublished = child.Emit(HistoryEventType.MapIterationSucceeded, new MapIterationEventDetails(Name, index), updateSource: false);
-                        shared.Source = child.Source;
-                    }
-
+                    shared.LastPublished = child.Emit(HistoryEventType.MapIterationSucceeded, new MapIterationEventDetails(Name, index), updateSource: false);
+                    shared.Source = child.Source;
                     break;
                 case StepKind.Failed:
-                    if (!_distributed)
-                        child.Emit(HistoryEventType.MapIterationFailed, new MapIterationEventDetails(Name, index), updateSource: false);
-                    shared.Outputs[index] = result.Failure!.ToErrorOutput();
-                    if (shared.RecordFailure(result.Failure!, _settings))
-                    {
-                        shared.FailedSource = child.Source;
-                        abort.Set();
-                    }
-
+                    child.Emit(HistoryEventType.MapIterationFailed, new MapIterationEventDetails(Name, index), updateSource: false);
+                    RecordFailure(shared, abort, index, result.Failure!, child.Source);
                     break;
                 default:
-                    if (!_distributed)
-                        child.Emit(HistoryEventType.MapIterationAborted, new MapIterationEventDetails(Name, index), updateSource: false);
+                    child.Emit(HistoryEventType.MapIterationAborted, new MapIterationEventDetails(Name, index), updateSource: false);
                     break;
             }
         }
 
         return child.VirtualOffset;
+    }
+
+    /// <summary>
+    /// One item of a distributed Map as a child execution: its own history (ExecutionStarted ... ExecutionSucceeded),
+    /// stored as an execution of its own when it ends, with no access to the parent's variables.
+    /// </summary>
+    private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
+    {
+        var run = frame.Run;
+        var execution = new ChildExecution(run, shared.ChildNames!, input, run.Now(offset));
+        var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
+        child.BeginSynchronousStep();
+        child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
+        child.EndSynchronousStep();
+        var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
+        Stores.ExecutionStatus status;
+        switch (result.Kind)
+        {
+            case StepKind.End:
+                child.Emit(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(result.Output!));
+                status = Stores.ExecutionStatus.SUCCEEDED;
+                break;
+            case StepKind.Failed:
+                child.Emit(HistoryEventType.ExecutionFailed, new ErrorEventDetails(result.Failure!.Error, result.Failure.Cause));
+                status = Stores.ExecutionStatus.FAILED;
+                break;
+            default:
+                // Stopped because the Map failed or the parent stopped: AWS aborts the Map Run's other children.
+                child.Emit(HistoryEventType.ExecutionAborted, new ErrorEventDetails(null, null));
+                status = Stores.ExecutionStatus.ABORTED;
+                break;
+        }
+
+        var record = execution.Record(status, child.Now, result);
+        var store = run.Engine.Store;
+        await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
+        await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+        lock (shared)
+        {
+            if (shared.Children is { } children)
+                children[index] = record;
+            if (result.Kind == StepKind.End)
+                shared.Outputs[index] = result.Output!;
+            else if (result.Kind == StepKind.Failed)
+                RecordFailure(shared, abort, index, result.Failure!, shared.Source);
+        }
+
+        return child.VirtualOffset;
+    }
+
+    private void RecordFailure(MapRun shared, AbortSignal abort, int index, Failure failure, long failedSource)
+    {
+        shared.Outputs[index] = failure.ToErrorOutput();
+        if (shared.RecordFailure(failure, _settings))
+        {
+            shared.FailedSource = failedSource;
+            abort.Set();
+        }
     }
 
     /// <summary>What the iterations of one attempt share; guarded by locking the instance.</summary>
@@ -116,6 +161,11 @@ internal sealed partial class MapNode
         public long Source { get; set; } = source;
 
         public long LastPublished { get; set; } = source;
+
+        public ChildExecutionNames? ChildNames { get; init; }
+
+        /// <summary>The child executions' final records, kept only for a ResultWriter.</summary>
+        public ExecutionRecord?[]? Children { get; init; }
 
         public int NextItem { get; set; }
 

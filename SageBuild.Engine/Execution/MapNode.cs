@@ -21,7 +21,8 @@ internal sealed partial class MapNode : RetryableNode
     private readonly MapSettings _settings;
     private readonly Batcher? _batcher;
     private readonly string? _label;
-    private readonly Failure? _unsupported;
+    private readonly MapItemReader? _reader;
+    private readonly MapResultWriter? _writer;
 
     public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor)
         : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf)
@@ -36,30 +37,21 @@ internal sealed partial class MapNode : RetryableNode
         _settings = new MapSettings(state);
         _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher) : null;
         _label = state.Label;
-        // Reading items from S3 and writing results there need the S3 integrations of a later round: fail clearly, never
-        // run on the wrong items or return the wrong shape.
-        if (state.ItemReader is { } reader)
-            _unsupported = new Failure(ErrorNames.ItemReaderFailed, $"The Map state '{name}' reads its items with {reader.Resource}: ItemReader is not supported by the embedded engine yet.");
-        else if (state.ResultWriter is not null)
-            _unsupported = new Failure(ErrorNames.ResultWriterFailed, $"The Map state '{name}' has a ResultWriter: ResultWriter is not supported by the embedded engine yet.");
+        _reader = state.ItemReader is { } reader ? new MapItemReader(name, reader) : null;
+        _writer = state.ResultWriter is { } writer ? new MapResultWriter(name, writer) : null;
     }
 
     public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
     {
         Enter(frame, input);
-        if (_unsupported is not null)
-            return Fail(frame, input, _unsupported);
         JsonValue[] itemInputs;
+        JsonValue effective;
         int maxConcurrency;
-        int toleratedCount;
-        double toleratedPercentage;
         try
         {
-            var effective = InputPath.Select(frame, input);
-            var items = Items(frame, effective);
+            effective = InputPath.Select(frame, input);
+            var items = _reader is null ? Items(frame, effective) : await _reader.ReadAsync(frame, effective).ConfigureAwait(false);
             maxConcurrency = _settings.MaxConcurrency(frame, effective);
-            toleratedCount = _settings.ToleratedFailureCount(frame, effective);
-            toleratedPercentage = _settings.ToleratedFailurePercentage(frame, effective);
             itemInputs = ItemInputs(frame, effective, items);
         }
         catch (StatesErrorException e)
@@ -71,8 +63,23 @@ internal sealed partial class MapNode : RetryableNode
         while (true)
         {
             frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
-            if (_distributed)
-                frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(MapRunArn(frame)));
+            // The tolerated failures are the Map Run's settings: AWS reads them after MapStateStarted, and a bad value
+            // fails the state there, with no MapStateFailed (test_map_state_tolerated_failure_count_path[-1]).
+            int toleratedCount;
+            double toleratedPercentage;
+            try
+            {
+                toleratedCount = _settings.ToleratedFailureCount(frame, effective);
+                toleratedPercentage = _settings.ToleratedFailurePercentage(frame, effective);
+            }
+            catch (StatesErrorException e)
+            {
+                return Fail(frame, input, FromException(frame, e));
+            }
+
+            var mapRunArn = _distributed ? MapRunArn(frame) : null;
+            if (mapRunArn is not null)
+                frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
             var run = await RunIterationsAsync(frame, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
@@ -88,10 +95,25 @@ internal sealed partial class MapNode : RetryableNode
                 return Fail(frame, input, run.Outcome.Failure!);
             }
 
+            JsonValue result = JsonArray.Wrap(run.Outputs!);
+            if (_writer is not null)
+            {
+                try
+                {
+                    result = await _writer.WriteAsync(frame, effective, mapRunArn!, run.Children!).ConfigureAwait(false);
+                }
+                catch (StatesErrorException e)
+                {
+                    frame.Emit(HistoryEventType.MapRunFailed, new ErrorEventDetails(e.Error.Error, e.Error.Cause));
+                    frame.Emit(HistoryEventType.MapStateFailed, null);
+                    return Fail(frame, input, FromException(frame, e));
+                }
+            }
+
             if (_distributed)
                 frame.Emit(HistoryEventType.MapRunSucceeded, null);
             frame.Emit(HistoryEventType.MapStateSucceeded, null, updateSource: false);
-            return Complete(frame, input, JsonArray.Wrap(run.Outputs!));
+            return Complete(frame, input, result);
         }
     }
 

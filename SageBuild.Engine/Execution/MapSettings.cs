@@ -65,6 +65,10 @@ internal sealed class MapSettings
         var value = Select(frame, input, path);
         if (value is JsonNumber n && n.TryGetInt64(out var whole) && whole is >= int.MinValue and <= int.MaxValue)
             return (int)whole;
+        // AWS reads a string that holds an integer as that integer: a variable assigned "1" gives MaxConcurrency 1
+        // (test_reference_in_map_state[MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH]).
+        if (value is JsonString s && int.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            return parsed;
         throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field refers to value \"{Describe(value)}\" which is not a valid integer: {path.Text}");
     }
 

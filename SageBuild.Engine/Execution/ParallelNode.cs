@@ -51,7 +51,7 @@ internal sealed class ParallelNode : RetryableNode
 
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunBranchesAsync(RunFrame frame, JsonValue input)
     {
-        using var abort = new AbortSignal(frame.CancellationToken);
+        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var children = new RunFrame[_branches.Length];
         var runs = new ValueTask<StepResult>[_branches.Length];
         for (var i = 0; i < _branches.Length; i++)

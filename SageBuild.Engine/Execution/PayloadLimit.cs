@@ -23,6 +23,27 @@ internal static class PayloadLimit
         return value.Utf8Length() > MaxBytes;
     }
 
+    /// <summary>
+    /// The characters a number is written with: its literal when it was read from text; for a whole number below 2^53
+    /// its digits and sign (an upper bound: -0 may print as 0); otherwise 24, the longest shortest round-trip form of a double.
+    /// </summary>
+    private static int NumberLength(JsonNumber n)
+    {
+        if (n.Literal is { } literal)
+            return literal.Length;
+        var value = n.Value;
+        if (value is > -9007199254740992d and < 9007199254740992d && Math.Floor(value) == value)
+        {
+            var whole = (long)value;
+            var length = whole < 0 || (whole == 0 && double.IsNegative(value)) ? 2 : 1;
+            for (var rest = Math.Abs(whole) / 10; rest > 0; rest /= 10)
+                length++;
+            return length;
+        }
+
+        return 24;
+    }
+
     private static void Bound(JsonValue value, ref long lower, ref long upper)
     {
         switch (value)
@@ -60,7 +81,7 @@ internal static class PayloadLimit
                 break;
             case JsonNumber n:
                 lower += 1;
-                upper += n.Literal?.Length ?? 32;
+                upper += NumberLength(n);
                 break;
             default:
                 lower += 4;

@@ -20,6 +20,8 @@ internal abstract class RetryableNode : StateNode
 
     public override bool IsSynchronous => false;
 
+    protected override bool CanRetry => true;
+
     protected PreparedTemplate? Parameters { get; }
 
     protected PreparedTemplate? ResultSelector { get; }

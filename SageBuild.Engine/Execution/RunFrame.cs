@@ -20,6 +20,7 @@ namespace SageBuild.Engine.Execution;
 internal sealed class RunFrame : IEvaluationScope
 {
     private JsonValue _currentInput = JsonObject.Empty;
+    private DateTimeOffset? _stepNow;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -47,6 +48,7 @@ internal sealed class RunFrame : IEvaluationScope
 
     public long EnteredEventId { get; set; }
 
+    /// <summary>The retries of the current state so far; -1 for a state that cannot retry (no RetryCount in <c>$$</c>).</summary>
     public int RetryCount { get; set; }
 
     public string? TaskToken { get; set; }
@@ -55,7 +57,19 @@ internal sealed class RunFrame : IEvaluationScope
 
     public JsonValue? MapItemValue { get; set; }
 
-    public DateTimeOffset Now => Run.Now(VirtualOffset);
+    public DateTimeOffset Now => _stepNow ?? Run.Now(VirtualOffset);
+
+    /// <summary>
+    /// Reads the clock once for a step that cannot wait (Pass, Choice, Succeed, Fail): its events share that time, as
+    /// they happen within the same millisecond anyway, and the clock is not read three times per state.
+    /// </summary>
+    public void BeginSynchronousStep() => _stepNow = Run.Now(VirtualOffset);
+
+    /// <summary>Ends <see cref="BeginSynchronousStep"/>: the frame reads the clock afresh again.</summary>
+    public void EndSynchronousStep() => _stepNow = null;
+
+    /// <summary>The child execution of a distributed Map this frame runs in (its own <c>$$.Execution</c>), or null.</summary>
+    public ChildExecution? Child { get; init; }
 
     /// <summary>Set for the branches of a Parallel or the iterations of a Map, so that one failure can stop its siblings.</summary>
     public AbortSignal? Abort { get; set; }
@@ -64,7 +78,7 @@ internal sealed class RunFrame : IEvaluationScope
     public CancellationToken CancellationToken => Abort?.Token ?? Run.Cancellation;
 
     /// <summary>Whether the frame should stop at the next step.</summary>
-    public bool IsAborting => CancellationToken.IsCancellationRequested;
+    public bool IsAborting => Abort?.IsSet ?? Run.Cancellation.IsCancellationRequested;
 
     // ---- IEvaluationScope ----
     JsonValue IEvaluationScope.Input => _currentInput;
@@ -77,7 +91,7 @@ internal sealed class RunFrame : IEvaluationScope
 
     /// <summary>A frame for a branch or iteration that starts from this frame's current event and time.</summary>
     public RunFrame CreateChild(VariableScope variables, IEventSink? sink = null) =>
-        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort };
+        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort, Child = Child };
 
     /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
     public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)
@@ -120,12 +134,11 @@ internal sealed class RunFrame : IEvaluationScope
     private JsonObject BuildContext()
     {
         var context = new JsonObjectBuilder(5);
-        context.Set("Execution", Run.ExecutionContext);
-        context.Set("State", JsonObject.Create(
-            ("EnteredTime", Timestamps.Format(EnteredTime)),
-            ("Name", StateName),
-            ("RetryCount", RetryCount)));
-        context.Set("StateMachine", Run.StateMachineContext);
+        context.Set("Execution", Child?.ExecutionContext ?? Run.ExecutionContext);
+        context.Set("State", RetryCount < 0
+            ? JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName))
+            : JsonObject.Create(("EnteredTime", Timestamps.Format(EnteredTime)), ("Name", StateName), ("RetryCount", RetryCount)));
+        context.Set("StateMachine", Child?.StateMachineContext ?? Run.StateMachineContext);
         if (TaskToken is not null)
             context.Set("Task", JsonObject.Create(("Token", TaskToken)));
         if (MapItemIndex >= 0)

@@ -10,4 +10,8 @@ internal sealed record RunSettings(
     string StateMachineName,
     string Region,
     string AccountId,
-    MockTestCase? Mocks);
+    MockTestCase? Mocks)
+{
+    /// <summary>An EXPRESS execution: no <c>$$.Execution.RedriveCount</c> (express executions cannot be redriven).</summary>
+    public bool IsExpress { get; init; }
+}

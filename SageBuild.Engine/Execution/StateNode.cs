@@ -29,6 +29,12 @@ internal abstract class StateNode
     /// <summary>The index of the next state, or -1 when the state ends its graph.</summary>
     public int NextIndex { get; set; } = -1;
 
+    /// <summary>
+    /// Whether the state has Retry (Task, Parallel, Map): only those have <c>$$.State.RetryCount</c>. AWS's recorded
+    /// context object of a Pass state holds EnteredTime and Name only (test_query_context_object_values).
+    /// </summary>
+    protected virtual bool CanRetry => false;
+
     /// <summary>Whether <see cref="Execute"/> does all the work (no waiting): the run loop then skips the async machinery.</summary>
     public abstract bool IsSynchronous { get; }
 
@@ -52,7 +58,7 @@ internal abstract class StateNode
     {
         frame.StateName = Name;
         frame.EnteredTime = frame.Now;
-        frame.RetryCount = 0;
+        frame.RetryCount = CanRetry ? 0 : -1;
         frame.TaskToken = null;
         frame.EnteredEventId = frame.Emit(EnteredType, new StateEnteredEventDetails(Name, input));
     }

@@ -13,9 +13,13 @@ internal static class ExpressionErrors
     public static StatesErrorException PathNotFound(string path, string field, JsonValue input) =>
         new(ErrorNames.Runtime, $"The JSONPath '{path}' specified for the field '{field}' could not be found in the input '{input.ToJson()}'");
 
-    /// <summary>An intrinsic function was given arguments it cannot work with.</summary>
+    /// <summary>
+    /// An intrinsic function was given arguments it cannot work with. AWS reports these as States.Runtime: its error
+    /// reference keeps States.IntrinsicFailure "reserved for future use" and says intrinsic processing errors are
+    /// reported with the States.Runtime error name (moto, LocalStack's AWS-recorded interpreter, does the same).
+    /// </summary>
     public static StatesErrorException Intrinsic(string function, string problem) =>
-        new(ErrorNames.IntrinsicFailure, $"Invalid arguments in {function}: {problem}");
+        new(ErrorNames.Runtime, $"Invalid arguments in {function}: {problem}");
 
     /// <summary>A Choice rule's Variable, or the path of a <c>…Path</c> operator, found nothing.</summary>
     public static StatesErrorException ChoicePath(string path) =>

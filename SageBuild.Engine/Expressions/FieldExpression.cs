@@ -37,7 +37,7 @@ public sealed class FieldExpression
     /// <summary>
     /// Evaluates the expression. A path that finds nothing throws <see cref="StatesErrorException"/> with
     /// States.Runtime, worded as AWS words it for <paramref name="field"/> (such as <c>x.$</c> or <c>ErrorPath</c>);
-    /// a function given the wrong arguments throws States.IntrinsicFailure.
+    /// a function given the wrong arguments throws States.Runtime (as AWS reports intrinsic errors).
     /// </summary>
     public JsonValue Evaluate(IEvaluationScope scope, string field)
     {

@@ -36,7 +36,7 @@ public sealed class PayloadTemplate
     /// <summary>
     /// Evaluates the template. Throws <see cref="StatesErrorException"/> with States.Runtime when a path finds
     /// nothing (AWS's wording: "The JSONPath '$.x' specified for the field 'x.$' could not be found in the input
-    /// '...'") or States.IntrinsicFailure when a function cannot work with its arguments.
+    /// '...'") or States.Runtime when a function cannot work with its arguments.
     /// </summary>
     public JsonValue Evaluate(IEvaluationScope scope)
     {

@@ -20,7 +20,10 @@ public interface IExecutionStore
     /// <summary>Records a new execution; throws <see cref="InvalidOperationException"/> when its ARN is taken.</summary>
     ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Appends one step's events and, when not null, replaces the execution's record: atomically.</summary>
+    /// <summary>
+    /// Appends one step's events and, when not null, replaces the execution's record: atomically. The list belongs to
+    /// the engine, which reuses it for the next step once the returned task has completed: copy the events, never keep it.
+    /// </summary>
     ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken);
 
     /// <summary>The execution's record, or null when there is none.</summary>

@@ -56,6 +56,10 @@ public static class JsonPath
     public static Field<JsonValue> StringToJson(string path) =>
         Field<JsonValue>.Dynamic(new FieldExpression(ExpressionKind.Intrinsic, $"States.StringToJson({Path(path).Text})"));
 
+    /// <summary><c>States.MathAdd(path, step)</c>: the number at <paramref name="path"/> plus <paramref name="step"/>.</summary>
+    public static Field<double> MathAdd(string path, int step) =>
+        Field<double>.Dynamic(new FieldExpression(ExpressionKind.Intrinsic, $"States.MathAdd({Path(path).Text}, {step.ToString(System.Globalization.CultureInfo.InvariantCulture)})"));
+
     private static FieldExpression Path(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

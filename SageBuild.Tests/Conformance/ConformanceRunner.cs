@@ -1,4 +1,5 @@
 using SageBuild.Engine.Api;
+using StateMachineType = SageBuild.Engine.Api.Model.StateMachineType;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 using SageBuild.StateMachines.Json;
@@ -24,7 +25,8 @@ public static class ConformanceRunner
         StateMachineInfo machine;
         try
         {
-            machine = engine.CreateStateMachine("ConformanceMachine", read.Definition!);
+            var type = recorded.StateMachineType == "EXPRESS" ? StateMachineType.Express : StateMachineType.Standard;
+            machine = engine.CreateStateMachine("ConformanceMachine", read.Definition!, type);
         }
         catch (StepFunctionsException e)
         {
@@ -134,7 +136,8 @@ public static class ConformanceRunner
     private static string Summary(JsonArray events) =>
         string.Join(Environment.NewLine, events.Cast<JsonObject>().Select(e => $"  {e["id"]} <- {e["previousEventId"]} {Text(e, "type")} {string.Join(" ", e.Where(p => p.Key.EndsWith("Details", StringComparison.Ordinal)).Select(p => p.Value.ToJson()))}"));
 
-    private static JsonValue Input(ConformanceCase recorded)
+    /// <summary>The recorded input, with the day's timestamps put back where the recording replaced them.</summary>
+    internal static JsonValue Input(ConformanceCase recorded)
     {
         var text = recorded.Input;
         // The recording replaced timestamps of the day by "<timestamp>"; its transformers keep the original text.

@@ -2,7 +2,7 @@ using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Expressions.Intrinsics;
 
-/// <summary>Reads typed arguments of an intrinsic function, failing with States.IntrinsicFailure when a type is wrong.</summary>
+/// <summary>Reads typed arguments of an intrinsic function, failing with States.Runtime (as AWS reports intrinsic errors) when a type is wrong.</summary>
 internal readonly ref struct IntrinsicArguments(string function, JsonValue[] values)
 {
     /// <summary>The function being evaluated, for messages.</summary>

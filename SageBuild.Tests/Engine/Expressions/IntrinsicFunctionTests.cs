@@ -74,7 +74,7 @@ public sealed class IntrinsicFunctionTests
         {
             Assert.That(((JsonArray)Evaluate("States.ArrayRange(1, 1000, 1)")).Count, Is.EqualTo(1000));
             Assert.That(Failure("States.ArrayRange(1, 1001, 1)"), Is.EqualTo(new StatesError(
-                "States.IntrinsicFailure", "Invalid arguments in States.ArrayRange: the range would hold 1001 items, more than the 1000 allowed")));
+                "States.Runtime", "Invalid arguments in States.ArrayRange: the range would hold 1001 items, more than the 1000 allowed")));
         });
     }
 
@@ -129,13 +129,13 @@ public sealed class IntrinsicFunctionTests
     [TestCase("States.StringSplit($.n, ',')", "Invalid arguments in States.StringSplit: argument 1 must be a string, not the number 111")]
     [TestCase("States.Format($.template)", "Invalid arguments in States.Format: the template has 1 '{}' but 0 values follow it")]
     [TestCase("States.Format($.n, 1)", "Invalid arguments in States.Format: argument 1 must be a string, not the number 111")]
-    public void Fails_with_States_IntrinsicFailure_naming_the_function_and_the_problem(string expression, string cause)
+    public void Fails_with_States_Runtime_naming_the_function_and_the_problem(string expression, string cause)
     {
         var error = Failure(expression);
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Error, Is.EqualTo("States.IntrinsicFailure"));
+            Assert.That(error.Error, Is.EqualTo("States.Runtime"), "AWS reports intrinsic errors as States.Runtime (IntrinsicFailure is reserved)");
             Assert.That(error.Cause, Does.StartWith(cause));
         });
     }

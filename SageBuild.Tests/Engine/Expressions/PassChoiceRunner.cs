@@ -95,7 +95,7 @@ internal sealed class PassChoiceRunner
         }
 
         if (choice.Default is not { } fallback)
-            throw new StatesErrorException(ErrorNames.NoChoiceMatched, "No Choice Rules matched and no Default was specified");
+            throw new StatesErrorException(ErrorNames.Runtime, "No Choice Rules matched and no Default was specified");
         Assign(choice.Assign, scope);
         return (Output(choice, effective, context), fallback);
     }

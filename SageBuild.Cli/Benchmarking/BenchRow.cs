@@ -1,0 +1,8 @@
+namespace SageBuild.Cli.Benchmarking;
+
+/// <summary>One workload's line of the report: SageBuild and the peer on the same definition, in the same run.</summary>
+internal sealed record BenchRow(BenchWorkload Workload, BenchMeasurement SageBuild, BenchMeasurement? Peer)
+{
+    /// <summary>SageBuild's transitions per second over the peer's; null without a peer.</summary>
+    public double? Ratio => Peer is null ? null : SageBuild.TransitionsPerSecond / Peer.TransitionsPerSecond;
+}

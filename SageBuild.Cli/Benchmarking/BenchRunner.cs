@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+using SageBuild.StateMachines.Json;
+
+namespace SageBuild.Cli.Benchmarking;
+
+/// <summary>Runs the chosen workloads on SageBuild and on aws-local-stepfunctions, one after the other, in one run.</summary>
+internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time)
+{
+    /// <summary>Measures each workload on both engines, alternating, <c>rounds</c> times (keeping each engine's best), then the inline-limit and memory checks when asked.</summary>
+    public async Task<BenchReport> RunAsync(IReadOnlyList<BenchWorkload> workloads, int inlineItems, int memoryExecutions, Action<string> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        ArgumentNullException.ThrowIfNull(progress);
+        AwsLocalStepFunctionsPeer? peer = peerDirectory is null ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
+        var rows = new List<BenchRow>();
+        try
+        {
+            foreach (var workload in workloads)
+            {
+                BenchMeasurement? sagebuild = null;
+                BenchMeasurement? measured = null;
+                for (var round = 1; round <= rounds; round++)
+                {
+                    progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
+                    sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
+                    if (peer is null)
+                        continue;
+                    progress($"({workload.Key}) round {round}/{rounds}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
+                    var (elapsed, status) = await peer.BenchAsync(AslJson.Write(workload.Definition, indented: false), workload.Input, workload.Executions, cancellationToken).ConfigureAwait(false);
+                    if (status != "SUCCEEDED")
+                        throw new InvalidOperationException($"workload {workload.Key}: aws-local-stepfunctions ended {status}");
+                    measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
+                }
+
+                rows.Add(new BenchRow(workload, sagebuild!, measured));
+            }
+        }
+        finally
+        {
+            if (peer is not null)
+                await peer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        InlineLimitCheck? inline = null;
+        if (inlineItems > 0)
+        {
+            progress($"INLINE Map over {inlineItems:N0} items (history limit)");
+            inline = await InlineLimitCheck.RunAsync(inlineItems, cancellationToken).ConfigureAwait(false);
+        }
+
+        MemoryMeasurement? memory = null;
+        if (memoryExecutions > 0)
+        {
+            progress($"memory across {memoryExecutions:N0} executions");
+            memory = await MemoryMeasurement.MeasureAsync(memoryExecutions, cancellationToken).ConfigureAwait(false);
+        }
+
+        var machine = $"{RuntimeInformation.OSDescription.Trim()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}";
+        return new BenchReport(rows, inline, memory, machine, time.GetUtcNow());
+    }
+}

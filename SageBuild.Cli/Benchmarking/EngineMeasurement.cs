@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using SageBuild.Engine.Api;
+using SageBuild.Engine.Stores;
+
+namespace SageBuild.Cli.Benchmarking;
+
+/// <summary>Times a workload on SageBuild's embedded engine, in this process, on the virtual clock.</summary>
+internal static class EngineMeasurement
+{
+    /// <summary>One untimed warm-up execution, then the workload's executions one after another.</summary>
+    /// <exception cref="InvalidOperationException">An execution did not succeed, or entered other states than the workload says.</exception>
+    public static async Task<BenchMeasurement> MeasureAsync(BenchWorkload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var store = new TransitionCountingStore(new InMemoryExecutionStore());
+        await using var engine = Build(store);
+        var machine = engine.CreateStateMachine($"Bench-{workload.Key}", workload.Definition);
+        await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);
+        var before = store.Transitions;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        ExecutionRecord last = null!;
+        for (var i = 0; i < workload.Executions; i++)
+            last = await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var transitions = store.Transitions - before;
+        if (transitions != workload.Transitions)
+            throw new InvalidOperationException($"workload {workload.Key}: SageBuild entered {transitions} states, the workload expects {workload.Transitions}");
+        return new BenchMeasurement(clock.Elapsed, transitions, last.Status.ToString(), allocated);
+    }
+
+    /// <summary>Runs one execution to its end and returns its record, whatever its status.</summary>
+    public static async Task<ExecutionRecord> RunAsync(WorkflowEngine engine, string stateMachineArn, BenchWorkload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(workload);
+        return await engine.ExecuteAsync(stateMachineArn, workload.Input, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An engine on the virtual clock over <paramref name="store"/>.</summary>
+    public static WorkflowEngine Build(IExecutionStore store) =>
+        new EngineBuilder { Options = new EngineOptions { DefaultClock = ExecutionClock.Virtual } }.UseStore(store).Build();
+
+    private static async Task<ExecutionRecord> RunOnceAsync(WorkflowEngine engine, string stateMachineArn, BenchWorkload workload, CancellationToken cancellationToken)
+    {
+        var record = await RunAsync(engine, stateMachineArn, workload, cancellationToken).ConfigureAwait(false);
+        return record.Status == ExecutionStatus.SUCCEEDED
+            ? record
+            : throw new InvalidOperationException($"workload {workload.Key}: the execution ended {record.Status} ({record.Error}: {record.Cause})");
+    }
+}
