@@ -259,6 +259,10 @@ function stepsOf(events) {
     } else if (event.stateExitedEventDetails) {
       step = event.stateExitedEventDetails.name;
       after = entered.get(scope)?.name === step ? entered.get(scope).parent : scope;
+    } else if (event.evaluationFailedEventDetails) {
+      // AWS records this one with previousEventId 0; it names its state instead.
+      step = event.evaluationFailedEventDetails.state;
+      after = [...entered.entries()].reverse().find(([, e]) => e.name === step)?.[0] ?? scope;
     } else if (containerEvent.test(event.type)) {
       const container = nearestContainer(scope);
       step = entered.get(container)?.name ?? '';

@@ -56,6 +56,13 @@ internal sealed class ExecutionStateFold
         {
             after = ContainerEvent(e, type, scope);
         }
+        else if (type == "EvaluationFailed" && e.EvaluationFailedEventDetails is { } evaluation)
+        {
+            // AWS records this event with previousEventId 0; it names its state instead.
+            var visit = _open.Values.LastOrDefault(v => v.State.Name == evaluation.State);
+            after = visit?.EnteredEventId ?? scope;
+            RaiseError(after, e);
+        }
         else if (HistoryEventKinds.IsStateError(type))
         {
             RaiseError(scope, e);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Model;
-using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
 using EngineStatus = SageBuild.Engine.Stores.ExecutionStatus;
 
@@ -123,10 +122,7 @@ internal sealed class EngineBackedService(WorkflowEngine engine, TimeProvider ti
 
     public async Task<GetExecutionHistoryOutput> GetExecutionHistoryAsync(GetExecutionHistoryInput input, CancellationToken cancellationToken = default)
     {
-        var events = await engine.GetExecutionHistoryAsync(input.ExecutionArn, cancellationToken);
-        // The engine renders GetExecutionHistory's own shape; reading it back gives the API's model of each event.
-        var text = JsonObject.Create(("events", HistoryJson.ToJson(events))).ToJson();
-        var all = JsonSerializer.Deserialize(text, StepFunctionsJsonContext.Default.GetExecutionHistoryOutput)!.Events.ToList();
+        var all = ApiHistory.From(await engine.GetExecutionHistoryAsync(input.ExecutionArn, cancellationToken));
         if (input.ReverseOrder == true)
             all.Reverse();
         var (page, next) = Page(all, input.MaxResults, input.NextToken);
