@@ -13,8 +13,8 @@ public static class DashboardEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Serves the dashboard for <paramref name="service"/>: the page at <c>GET /</c>, its files under <c>/ui/</c>, and its
-    /// endpoints under <c>/api/</c> (<c>POST /api/sfn</c>, <c>GET /api/graph</c>, <c>GET /api/execution-states</c>,
-    /// <c>GET /api/events</c>). <c>POST /</c> is left to <see cref="StepFunctionsEndpointRouteBuilderExtensions.MapStepFunctionsApi"/>.
+    /// endpoints under <c>/api/</c> (<c>POST /api/session</c>, <c>POST /api/sfn</c>, <c>GET /api/graph</c>,
+    /// <c>GET /api/execution-states</c>, <c>GET /api/events</c>). <c>POST /</c> is left to <see cref="StepFunctionsEndpointRouteBuilderExtensions.MapStepFunctionsApi"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names each bad option.</exception>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints, IStepFunctionsService service, DashboardOptions? options = null)
@@ -39,6 +39,7 @@ public static class DashboardEndpointRouteBuilderExtensions
 
         endpoints.MapGet("/", handlers.IndexAsync);
         endpoints.MapGet("/ui/{name}", handlers.AssetAsync);
+        endpoints.MapPost("/api/session", handlers.SessionAsync);
         endpoints.MapPost("/api/sfn", handlers.StepFunctionsAsync);
         endpoints.MapGet("/api/graph", handlers.GraphAsync);
         endpoints.MapGet("/api/execution-states", handlers.ExecutionStatesAsync);

@@ -35,22 +35,37 @@ internal sealed class DashboardEndpoints(IStepFunctionsService service, Dashboar
         if (!await AdmitAsync(context))
             return;
         if (guard.RequiresSignIn && !guard.IsSignedIn(context.Request))
-        {
-            var offered = context.Request.Query["token"].ToString();
-            if (offered.Length > 0 && guard.Matches(offered))
-            {
-                DashboardGuard.SignIn(context.Response, offered);
-                // Take the token out of the address bar (and the history) at once.
-                context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.Response.Headers.Location = "/";
-                return;
-            }
+            await SignInPageAsync(context, refused: false);
+        else
+            await AssetAsync(context, "index.html");
+    }
 
-            await SignInPageAsync(context, offered.Length > 0);
+    /// <summary>
+    /// <c>POST /api/session</c> with the form field <c>token</c>: signs the browser in and sends it to the dashboard. The
+    /// sign-in link carries the token after <c>#</c>, which browsers never send to a server, so it stays out of request
+    /// logs; the sign-in page posts it here.
+    /// </summary>
+    public async Task SessionAsync(HttpContext context)
+    {
+        if (!await AdmitAsync(context))
+            return;
+        if (!DashboardGuard.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
+        {
+            await ErrorAsync(context, StatusCodes.Status403Forbidden, "AccessDeniedException", "Sign in from the dashboard's own sign-in page.");
             return;
         }
 
-        await AssetAsync(context, "index.html");
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var token = form["token"].ToString();
+        if (!guard.Matches(token))
+        {
+            await SignInPageAsync(context, refused: true);
+            return;
+        }
+
+        DashboardGuard.SignIn(context.Response, token);
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = "/";
     }
 
     public async Task AssetAsync(HttpContext context)

@@ -4,7 +4,8 @@ namespace SageBuild.Engine.Api.Dashboard;
 public sealed record DashboardOptions
 {
     /// <summary>
-    /// The token a browser must present once (<c>/?token=…</c>) before the dashboard answers it; the page trades it for an
+    /// The token a browser must present once before the dashboard answers it: the sign-in link carries it after <c>#</c>
+    /// (<c>/#token=…</c>, never sent in a request line, so never in a request log), and the sign-in page trades it for an
     /// HttpOnly, SameSite=Strict cookie. Null lets anyone who can reach the port use the dashboard, exactly as anyone can
     /// then call the API.
     /// </summary>

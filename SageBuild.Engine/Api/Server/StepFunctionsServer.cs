@@ -34,7 +34,7 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
     public IPAddress ListenAddress { get; }
 
     /// <summary>
-    /// The dashboard's address for a browser on this machine, with <c>?token=…</c> when it asks for a sign-in: show it to
+    /// The dashboard's address for a browser on this machine, with <c>#token=…</c> when it asks for a sign-in: show it to
     /// the user who started the server (it is not logged). Null when the server serves no dashboard.
     /// </summary>
     public Uri? DashboardUrl { get; }
@@ -86,7 +86,8 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
         Uri? dashboardUrl = null;
         if (dashboard is not null)
         {
-            dashboardUrl = dashboard.AccessToken is { } token ? new Uri(endpoint, "/?token=" + Uri.EscapeDataString(token)) : endpoint;
+            // After '#': a browser never sends the fragment, so the token never shows in a request line or a request log.
+            dashboardUrl = dashboard.AccessToken is { } token ? new Uri(endpoint, "/#token=" + Uri.EscapeDataString(token)) : endpoint;
             LogDashboard(logger, endpoint, dashboard.AccessToken is null ? string.Empty : " (sign in with the link the server printed at start-up)");
         }
 

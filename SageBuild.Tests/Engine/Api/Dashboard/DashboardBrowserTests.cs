@@ -161,7 +161,7 @@ public sealed class DashboardBrowserTests
 
         await page.GotoAsync(host.Server.DashboardUrl!.ToString());
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approval" }).First).ToBeVisibleAsync();
-        Assert.That(page.Url, Does.Not.Contain("token="), "the token leaves the address bar");
+        Assert.That(page.Url, Does.Not.Contain("token"), "the token leaves the address bar");
         var cookie = (await page.Context.CookiesAsync()).Single();
         Assert.That((cookie.HttpOnly, cookie.SameSite), Is.EqualTo((true, SameSiteAttribute.Strict)), "scripts cannot read the session, other sites cannot send it");
     }
