@@ -111,7 +111,8 @@ internal sealed partial class ExecutionWatcher(IStepFunctionsService service, Ti
         }
     }
 
-    private async Task<Dictionary<string, Seen>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>One look at the service: every watched execution, its status and, while it runs, its latest event id.</summary>
+    internal async Task<Dictionary<string, Seen>> ReadAsync(CancellationToken cancellationToken)
     {
         var seen = new Dictionary<string, Seen>(StringComparer.Ordinal);
         string? token = null;
@@ -143,7 +144,8 @@ internal sealed partial class ExecutionWatcher(IStepFunctionsService service, Ti
         return seen;
     }
 
-    private static IEnumerable<ExecutionChange> Differences(Dictionary<string, Seen> before, Dictionary<string, Seen> now)
+    /// <summary>What changed between two looks: executions that are new, or whose status or latest event moved.</summary>
+    internal static IEnumerable<ExecutionChange> Differences(Dictionary<string, Seen> before, Dictionary<string, Seen> now)
     {
         foreach (var (arn, seen) in now)
         {
@@ -167,7 +169,7 @@ internal sealed partial class ExecutionWatcher(IStepFunctionsService service, Ti
     [LoggerMessage(Level = LogLevel.Error, Message = "The dashboard stopped watching executions; open pages fall back to polling")]
     private static partial void LogWatcherStopped(ILogger logger, Exception exception);
 
-    private sealed record Seen(string StateMachineArn, string Status, long LastEventId);
+    internal sealed record Seen(string StateMachineArn, string Status, long LastEventId);
 
     private sealed class Subscription(ExecutionWatcher watcher, IObserver<ExecutionChange> observer) : IDisposable
     {
