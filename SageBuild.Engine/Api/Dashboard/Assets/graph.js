@@ -115,26 +115,30 @@ export class GraphView {
           s('text', { x: node.x + node.width / 2, y: node.y + node.height / 2 + 4, 'text-anchor': 'middle' }, node.label)));
         continue;
       }
-      const group = s('g', {
-        class: `node notStarted${node.container ? ' container' : ''}`, tabindex: 0, role: 'button',
-        'data-name': node.label, 'aria-pressed': 'false',
-      });
+      // The drawing is for the eye; a transparent button on top carries the state's full name and status for everyone
+      // else (a drawn name may be shortened to fit, and an accessible name must not be).
+      const group = s('g', { class: `node notStarted${node.container ? ' container' : ''}`, 'data-name': node.label });
       const title = s('title', {}, '');
-      const name = s('text', { class: 'name', x: node.x + 30, y: node.y + 19 }, node.label);
+      const name = s('text', { class: 'name', x: node.x + 30, y: node.y + 19, 'aria-hidden': 'true' }, node.label);
+      const hit = s('rect', {
+        class: 'hit', x: node.x, y: node.y, width: node.width, height: node.height, rx: node.container ? 9 : 6,
+        tabindex: 0, role: 'button', 'aria-pressed': 'false',
+      });
       group.append(
         title,
         s('rect', { class: 'box', x: node.x, y: node.y, width: node.width, height: node.height, rx: node.container ? 9 : 6 }),
         s('text', { class: 'icon', x: node.x + 11, y: node.y + 27, 'aria-hidden': 'true' }, ICONS.notStarted),
         name,
-        s('text', { class: 'kind', x: node.x + 30, y: node.y + 35 }, node.type));
+        s('text', { class: 'kind', x: node.x + 30, y: node.y + 35, 'aria-hidden': 'true' }, node.type),
+        hit);
       group.addEventListener('click', () => this.onSelect(node.label));
-      group.addEventListener('keydown', (event) => {
+      hit.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           this.onSelect(node.label);
         }
       });
-      this.nodes.set(node.label, { node, group, title, name });
+      this.nodes.set(node.label, { node, group, title, name, hit });
       (node.container ? containers : states).append(group);
     }
     for (const cluster of layout.clusters) {
@@ -173,13 +177,13 @@ export class GraphView {
   /** Colours the states: `states` is the server's per-state summaries; a state not in it has not started. */
   setStates(states) {
     this.statuses = new Map(states.map((state) => [state.name, state.status]));
-    for (const [label, { node, group, title }] of this.nodes) {
+    for (const [label, { node, group, title, hit }] of this.nodes) {
       const status = this.statuses.get(label) || 'notStarted';
       for (const [key] of STATUSES) group.classList.toggle(key, key === status);
       group.querySelector('.icon').textContent = ICONS[status];
       const text = `${label} (${node.type}): ${LABELS[status]}`;
       title.textContent = text;
-      group.setAttribute('aria-label', text);
+      hit.setAttribute('aria-label', text);
     }
     for (const { group, from, to } of this.edges) {
       const reached = (node) => node && (node.kind === 'start' || this.statuses.has(node.label));
@@ -188,14 +192,14 @@ export class GraphView {
   }
 
   select(name) {
-    for (const [label, { group }] of this.nodes) {
+    for (const [label, { group, hit }] of this.nodes) {
       group.classList.toggle('selected', label === name);
-      group.setAttribute('aria-pressed', String(label === name));
+      hit.setAttribute('aria-pressed', String(label === name));
     }
   }
 
   focus(name) {
-    this.nodes.get(name)?.group.focus();
+    this.nodes.get(name)?.hit.focus();
   }
 
   /** Scrolls `scroller` so that the node with id `id` (such as the Start marker) is in view, centred across. */

@@ -213,8 +213,9 @@ internal sealed partial class LayeredLayout
 
     private void Link(int upper, int lower, double edgeWeight)
     {
-        // Long edges should run straight: a segment between two bends pulls hardest, one between two states least.
-        var weight = edgeWeight * (_vertices[upper].IsBend, _vertices[lower].IsBend) switch { (true, true) => 32.0, (false, false) => 1.0, _ => 2.0 };
+        // Long edges should run straight: a segment between two bends pulls hardest (a Catch's long line then bends once
+        // rather than zig-zagging down the page), one between two states least.
+        var weight = edgeWeight * (_vertices[upper].IsBend, _vertices[lower].IsBend) switch { (true, true) => 128.0, (false, false) => 1.0, _ => 2.0 };
         _vertices[upper].Below.Add(new Segment(lower, weight));
         _vertices[lower].Above.Add(new Segment(upper, weight));
     }

@@ -46,7 +46,7 @@ internal static class LayoutSpacing
     public const double MarkerHeight = 28;
 
     /// <summary>Estimated text metrics of the page's fonts (state names at 13px semibold, labels at 11px).</summary>
-    public const double NameCharWidth = 7.6;
+    public const double NameCharWidth = 8.4;
     public const double LabelCharWidth = 6.3;
     public const double LabelHeight = 15;
     public const double LabelMaxWidth = 150;
