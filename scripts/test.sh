@@ -18,6 +18,7 @@ need npm "install npm (it installs the Node tools under tools/)"
 #   chromium chromium-driver     issue 5: the dashboard's browser test
 # ---------------------------------------------------------------------------------------------------------
 APT_PACKAGES=(
+  chromium chromium-driver   # issue 5: the dashboard's browser tests (Playwright drives it; never "playwright install")
 )
 if ((${#APT_PACKAGES[@]} > 0)); then
   missing=()
