@@ -1,12 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using SageBuild.Engine.Api.Dashboard.Layout;
 using SageBuild.Engine.Api.Dashboard.Status;
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Api.Server;
-using SageBuild.StateMachines.Graph;
-using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Api.Dashboard;
 
@@ -22,6 +19,9 @@ internal sealed class DashboardEndpoints(IStepFunctionsService service, Dashboar
     private const string AwsJsonContentType = "application/x-amz-json-1.0";
     private const string TargetPrefix = "AWSStepFunctions.";
     private const int HistoryPageSize = 1000;
+
+    // Every execution of a state machine shares its definition: lay it out once, not each time a page opens one.
+    private readonly DrawingCache _drawings = new();
 
     /// <summary>What the page may do through <c>/api/sfn</c>: read, start and stop executions; nothing that changes a state machine.</summary>
     internal static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal)
@@ -119,11 +119,8 @@ internal sealed class DashboardEndpoints(IStepFunctionsService service, Dashboar
             var definition = machineArn.Length > 0
                 ? (await service.DescribeStateMachineAsync(new DescribeStateMachineInput { StateMachineArn = machineArn }, cancellationToken)).Definition
                 : (await service.DescribeStateMachineForExecutionAsync(new DescribeStateMachineForExecutionInput { ExecutionArn = executionArn }, cancellationToken)).Definition;
-            var read = AslJson.Read(definition);
-            if (!read.IsWellFormed)
-                throw new StepFunctionsException(StepFunctionsErrorCodes.InvalidDefinition, "The definition cannot be drawn: " + string.Join("; ", read.Errors.Select(e => $"{e.Pointer}: {e.Message}")));
-            var layout = FlowGraphLayout.Compute(FlowGraph.From(read.Definition!));
-            return json => GraphLayoutJson.Write(json, layout);
+            var drawing = _drawings.GetOrAdd(definition);
+            return json => json.WriteRawValue(drawing, skipInputValidation: true);
         });
     }
 
