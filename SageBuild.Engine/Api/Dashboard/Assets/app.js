@@ -22,6 +22,8 @@ class App {
   async start() {
     window.addEventListener('hashchange', () => this.show());
     setInterval(() => this.current?.tick?.(), 1000);
+    // Changes name executions; a state machine created meanwhile shows up on this slower round.
+    setInterval(() => this.run(() => this.loadMachines()), 10000);
     await this.run(() => this.loadMachines());
     await this.show();
     this.live.start();
@@ -73,8 +75,11 @@ class App {
   }
 
   async loadMachines() {
-    this.machines = await all('ListStateMachines', { maxResults: 1000 }, 'stateMachines');
-    this.renderMachines();
+    const machines = await all('ListStateMachines', { maxResults: 1000 }, 'stateMachines');
+    const changed = JSON.stringify(machines) !== JSON.stringify(this.machines);
+    this.machines = machines;
+    // Redraw the list only when it changed, so that a link keyboard focus sits on keeps it.
+    if (changed) this.renderMachines();
   }
 
   /** Reads again what a change touches (everything for null); changes that arrive meanwhile are folded into one more pass. */

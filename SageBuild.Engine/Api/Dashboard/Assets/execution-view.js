@@ -46,12 +46,24 @@ export class ExecutionView {
     this.states = new Map(summary.states.map((state) => [state.name, state]));
     this.graph.setStates(summary.states);
     if (summary.eventCount !== this.eventCount) {
-      this.events = await all('GetExecutionHistory', { executionArn: this.arn, maxResults: 1000 }, 'events', 25000);
+      this.events = await this.readEvents(summary.eventCount);
       this.eventCount = summary.eventCount;
       this.renderEvents();
     }
     this.renderSummary();
     this.renderState();
+  }
+
+  /** The history: only the events added since the last read (newest first, then turned), or all of it when that fails. */
+  async readEvents(count) {
+    const known = this.events || [];
+    const added = count - known.length;
+    if (known.length > 0 && added > 0 && added <= 1000) {
+      const page = await sfn('GetExecutionHistory', { executionArn: this.arn, reverseOrder: true, maxResults: added });
+      const fresh = page.events.slice().reverse();
+      if (fresh.length === added && fresh[0].id === known[known.length - 1].id + 1) return [...known, ...fresh];
+    }
+    return all('GetExecutionHistory', { executionArn: this.arn, maxResults: 1000 }, 'events', 25000);
   }
 
   skeleton() {
