@@ -38,6 +38,7 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync(host.Endpoint.ToString());
         var row = page.Locator($"tr[data-execution-arn=\"{execution}\"]");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("RUNNING", new() { Timeout = 10_000 });
+        await Screenshot(page, "dashboard-executions.png", "A state machine's executions, one running");
         await row.GetByRole(AriaRole.Link, new() { Name = "release-v1-2" }).ClickAsync();
 
         var status = page.Locator("#execution-status");
@@ -237,6 +238,20 @@ public sealed class DashboardBrowserTests
             var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page);
             violations.AddRange(result.Violations.Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         }
+    }
+
+    [Test]
+    public async Task Says_so_when_there_is_nothing_to_show_or_the_address_names_nothing()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(host.Endpoint.ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No state machines yet" })).ToBeVisibleAsync();
+
+        var missing = "arn:aws:states:us-east-1:123456789012:execution:Nothing:nobody";
+        await page.GotoAsync(new Uri(host.Endpoint, $"/#/executions/{Uri.EscapeDataString(missing)}").ToString());
+        await Expect(page.Locator(".load-error")).ToContainTextAsync("ExecutionDoesNotExist");
     }
 
     private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
