@@ -19,6 +19,7 @@ need npm "install npm (it installs the Node tools under tools/)"
 # ---------------------------------------------------------------------------------------------------------
 APT_PACKAGES=(
   awscli                        # issue 5: AWS CLI v2 against the local Step Functions API
+  chromium chromium-driver   # issue 5: the dashboard's browser tests (Playwright drives it; never "playwright install")
 )
 if ((${#APT_PACKAGES[@]} > 0)); then
   missing=()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SageBuild.Engine.Api.Dashboard;
 
 namespace SageBuild.Engine.Api.Server;
 
@@ -18,11 +19,12 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private StepFunctionsServer(WebApplication app, Uri endpoint, IPAddress address)
+    private StepFunctionsServer(WebApplication app, Uri endpoint, IPAddress address, Uri? dashboardUrl)
     {
         _app = app;
         Endpoint = endpoint;
         ListenAddress = address;
+        DashboardUrl = dashboardUrl;
     }
 
     /// <summary>The URL a client on this machine calls, such as <c>http://127.0.0.1:8083/</c>, with the port actually bound.</summary>
@@ -30,6 +32,12 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
 
     /// <summary>The address the server listens on.</summary>
     public IPAddress ListenAddress { get; }
+
+    /// <summary>
+    /// The dashboard's address for a browser on this machine, with <c>#token=…</c> when it asks for a sign-in: show it to
+    /// the user who started the server (it is not logged). Null when the server serves no dashboard.
+    /// </summary>
+    public Uri? DashboardUrl { get; }
 
     /// <summary>Starts serving <paramref name="service"/>; returns once the port is bound.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names each bad option.</exception>
@@ -58,6 +66,9 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapStepFunctionsApi(service, options.Api);
+        var dashboard = DashboardFor(options, address);
+        if (dashboard is not null)
+            app.MapDashboard(service, dashboard);
         await app.StartAsync(cancellationToken);
 
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -72,7 +83,31 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
                 ? " No credentials are configured, so anyone who can reach it can run state machines: pass --credentials KEY:SECRET to require signatures."
                 : string.Empty);
         }
-        return new StepFunctionsServer(app, endpoint, address);
+        Uri? dashboardUrl = null;
+        if (dashboard is not null)
+        {
+            // After '#': a browser never sends the fragment, so the token never shows in a request line or a request log.
+            dashboardUrl = dashboard.AccessToken is { } token ? new Uri(endpoint, "/#token=" + Uri.EscapeDataString(token)) : endpoint;
+            LogDashboard(logger, endpoint, dashboard.AccessToken is null ? string.Empty : " (sign in with the link the server printed at start-up)");
+        }
+
+        return new StepFunctionsServer(app, endpoint, address, dashboardUrl);
+    }
+
+    /// <summary>
+    /// The dashboard as this server serves it: behind a sign-in token whenever the API demands signatures (a browser
+    /// cannot sign, and the page must not hold the secret), and answering to any host name once it listens beyond loopback.
+    /// </summary>
+    private static DashboardOptions? DashboardFor(StepFunctionsServerOptions options, IPAddress address)
+    {
+        if (options.Dashboard is not { } dashboard)
+            return null;
+        return dashboard with
+        {
+            AccessToken = dashboard.AccessToken ?? (options.Api.Credentials.IsEmpty ? null : DashboardAccessToken.Create()),
+            AllowedHosts = dashboard.AllowedHosts ?? (IPAddress.IsLoopback(address) ? null : ["*"]),
+            TimeProvider = dashboard.TimeProvider == TimeProvider.System ? options.Api.TimeProvider : dashboard.TimeProvider,
+        };
     }
 
     /// <summary>Stops accepting calls and finishes the ones in flight.</summary>
@@ -90,6 +125,9 @@ public sealed partial class StepFunctionsServer : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Step Functions API listening on {Endpoint}, accepting {Callers}")]
     private static partial void LogListening(ILogger logger, Uri endpoint, string callers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Endpoint}{SignIn}")]
+    private static partial void LogDashboard(ILogger logger, Uri endpoint, string signIn);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Step Functions API listens on {Address}, which is not a loopback address: other machines can reach it.{Advice}")]
     private static partial void LogExposed(ILogger logger, IPAddress address, string advice);

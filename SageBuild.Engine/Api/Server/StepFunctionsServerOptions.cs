@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SageBuild.Engine.Api.Dashboard;
 
 namespace SageBuild.Engine.Api.Server;
 
@@ -18,6 +19,14 @@ public sealed record StepFunctionsServerOptions
     /// <summary>How requests are authenticated and bounded.</summary>
     /// <value>No credentials, the system clock, 8 MiB bodies.</value>
     public StepFunctionsApiOptions Api { get; init; } = new();
+
+    /// <summary>The dashboard served at <c>GET /</c> on the same port; null serves none.</summary>
+    /// <value>
+    /// A dashboard for this machine: it answers to loopback host names only (any name when <see cref="Bind"/> is not a
+    /// loopback address), and it asks for a sign-in token (see <see cref="StepFunctionsServer.DashboardUrl"/>) when
+    /// <see cref="StepFunctionsApiOptions.Credentials"/> are configured.
+    /// </value>
+    public DashboardOptions? Dashboard { get; init; } = new();
 
     /// <summary>Where the server logs (start, warnings, failures; never request bodies or secrets).</summary>
     /// <value><see cref="NullLoggerFactory.Instance"/>.</value>
@@ -38,6 +47,8 @@ public sealed record StepFunctionsServerOptions
             problems.Add($"{nameof(StepFunctionsServerOptions)}.{nameof(Port)}: {Port} is not a TCP port (0 to 65535)");
         if (LoggerFactory is null)
             problems.Add($"{nameof(StepFunctionsServerOptions)}.{nameof(LoggerFactory)}: must not be null");
+        if (Dashboard is not null)
+            problems.AddRange(Dashboard.Problems());
         if (Api is null)
             problems.Add($"{nameof(StepFunctionsServerOptions)}.{nameof(Api)}: must not be null");
         else
