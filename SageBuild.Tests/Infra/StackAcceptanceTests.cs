@@ -28,7 +28,7 @@ public sealed class StackAcceptanceTests
         Assert.That(((YamlScalarNode)root.Children[new YamlScalarNode("name")]).Value, Is.EqualTo("sagebuild"));
         var resources = (YamlMappingNode)root.Children[new YamlScalarNode("resources")];
         Assert.That(resources.Children, Has.Count.GreaterThan(50), "the stack should declare its whole infrastructure");
-        TestContext.Out.WriteLine($"{stack}: {resources.Children.Count} resources, compiled in {deployed.Compiler.Elapsed.TotalMilliseconds:F0} ms (dotnet run, no build)");
+        TestContext.Out.WriteLine($"{stack}: {resources.Children.Count} resources, compiled in {deployed.Compiler.Elapsed.TotalMilliseconds:F0} ms (the command of Pulumi.yaml)");
     }
 
     [TestCase("dev")]
