@@ -11,6 +11,7 @@ need() { command -v "$1" >/dev/null 2>&1 || fail "'$1' is required but not on PA
 need dotnet "install the .NET 10 SDK"
 need node "install Node.js 20 or later (the asl-validator differential test runs on it)"
 need npm "install npm (it installs the Node tools under tools/)"
+need moto_server "pip install 'moto[server]' (the deployed functions' SSM client is tested against it)"
 
 # ---------------------------------------------------------------------------------------------------------
 # Debian packages. Later issues add theirs here, one per line, with the test that needs it:

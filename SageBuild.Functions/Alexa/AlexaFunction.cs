@@ -1,5 +1,8 @@
 using System.Globalization;
+using SageBuild.Functions.Aws;
 using SageBuild.Functions.Handlers.Core;
+using SageBuild.Functions.Pipeline;
+using SageBuild.StateMachines.Iam;
 using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Functions.Alexa;
@@ -15,9 +18,12 @@ public sealed class AlexaFunction(IBuildExecutions? executions) : FunctionHandle
     private const string Help = "You can ask: is my build finished, which step is the build in, when did the build start, start a build, or stop the build.";
     private readonly IBuildExecutions? _executions = executions;
 
-    /// <summary>The Lambda runtime's constructor: not connected to a pipeline until one is given.</summary>
+    /// <summary>
+    /// The Lambda runtime's constructor: connected to the state machine <c>SAGEBUILD_STATE_MACHINE_ARN</c> names, with the
+    /// function role's credentials; not connected (it says so) when the variable is not set.
+    /// </summary>
     public AlexaFunction()
-        : this(null)
+        : this(DeployedPipeline.FromEnvironment(Environment.GetEnvironmentVariable))
     {
     }
 
@@ -28,7 +34,24 @@ public sealed class AlexaFunction(IBuildExecutions? executions) : FunctionHandle
     public override string Description => "The Alexa skill: build status, steps and times; starts and stops builds.";
 
     /// <inheritdoc />
+    protected override string EntryPoint => nameof(InvokeAsync);
+
+    /// <summary>What the function's role may do: list and start the pipeline's executions, read their history and stop them.</summary>
+    public static IReadOnlyList<PolicyStatement> Permissions(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            PolicyStatement.Allow(Arn.StateMachine(options.StateMachineName), "states:ListExecutions", "states:StartExecution"),
+            PolicyStatement.Allow(Arn.Executions(options.StateMachineName), "states:GetExecutionHistory", "states:StopExecution"),
+        ];
+    }
+
+    /// <inheritdoc />
     public override JsonValue Handle(JsonValue input) => HandleAsync(input).GetAwaiter().GetResult();
+
+    /// <summary>The Lambda entry point: an Alexa Skills Kit request in, its response out.</summary>
+    public async Task<Stream> InvokeAsync(Stream input) => LambdaStreams.Write(await HandleAsync(await LambdaStreams.ReadAsync(input)));
 
     /// <summary>Answers one Alexa Skills Kit request.</summary>
     public async Task<JsonObject> HandleAsync(JsonValue input, CancellationToken cancellationToken = default)
@@ -57,15 +80,24 @@ public sealed class AlexaFunction(IBuildExecutions? executions) : FunctionHandle
         if (_executions is null)
             return Say("I can't reach the SageBuild pipeline right now: this skill is not connected to one.", endSession: true);
 
-        var recent = await _executions.ListAsync(1, cancellationToken);
-        var latest = recent.Count > 0 ? recent[0] : null;
-        return intent switch
+        try
         {
-            "StatusIntent" => Say(await StatusAsync(latest, now, cancellationToken), endSession: true),
-            "InfoIntent" => Say(Info(latest, now), endSession: true),
-            "StartIntent" => Say(await StartAsync(latest, now, cancellationToken), endSession: true),
-            _ => Say(await StopAsync(latest, cancellationToken), endSession: true),
-        };
+            var recent = await _executions.ListAsync(1, cancellationToken);
+            var latest = recent.Count > 0 ? recent[0] : null;
+            return intent switch
+            {
+                "StatusIntent" => Say(await StatusAsync(latest, now, cancellationToken), endSession: true),
+                "InfoIntent" => Say(Info(latest, now), endSession: true),
+                "StartIntent" => Say(await StartAsync(latest, now, cancellationToken), endSession: true),
+                _ => Say(await StopAsync(latest, cancellationToken), endSession: true),
+            };
+        }
+        catch (Exception e) when (e is AwsServiceException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The user hears a sentence, not a Lambda error; the function's log keeps the reason.
+            await Console.Error.WriteLineAsync($"alexa: the pipeline did not answer {intent}: {e.Message}");
+            return Say("Sorry, the SageBuild pipeline did not answer. Please try again in a moment.", endSession: true);
+        }
     }
 
     private async Task<string> StatusAsync(BuildExecution? latest, DateTimeOffset now, CancellationToken cancellationToken)

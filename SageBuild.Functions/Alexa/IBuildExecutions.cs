@@ -3,8 +3,8 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Functions.Alexa;
 
 /// <summary>
-/// The pipeline's executions, as the Alexa skill needs them: SageBuild.Infra wires it to the Step Functions API, the
-/// local run to the embedded engine.
+/// The pipeline's executions, as the Alexa skill needs them: deployed, <see cref="Aws.DeployedPipeline"/> (the Step
+/// Functions API with the function role's credentials); from the CLI, a SageBuild server.
 /// </summary>
 public interface IBuildExecutions
 {

@@ -22,6 +22,9 @@ public sealed class EndpointConfigFunction(StepRegistry? registry = null) : Func
     {
     }
 
+    /// <summary>Where endpoint data capture writes in the artifacts bucket unless the configuration names another place (the hosting role may write there).</summary>
+    public const string DataCapturePrefix = "data-capture/";
+
     /// <inheritdoc />
     public override string Name => "endpoint-config";
 
@@ -46,7 +49,7 @@ public sealed class EndpointConfigFunction(StepRegistry? registry = null) : Func
             .Set("DataCaptureConfig", JsonObject.Create(
                 ("EnableCapture", capture.Enabled),
                 ("InitialSamplingPercentage", capture.SamplingPercentage),
-                ("DestinationS3Uri", capture.Destination ?? $"s3://{s.Environment.ArtifactsBucket}/data-capture/"),
+                ("DestinationS3Uri", capture.Destination ?? $"s3://{s.Environment.ArtifactsBucket}/{DataCapturePrefix}"),
                 ("CaptureOptions", JsonArray.Create(capture.CaptureModes.Select(m => (JsonValue)JsonObject.Create(("CaptureMode", m.ToString())))))))
             .Set("Tags", s.Tags)
             .Build();

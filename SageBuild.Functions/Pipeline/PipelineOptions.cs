@@ -108,6 +108,19 @@ public sealed record PipelineOptions
         };
     }
 
+    /// <summary>
+    /// Reads options from their JSON document (camelCase keys, as <see cref="ToJson"/> writes them); throws a
+    /// <see cref="FormatException"/> naming every missing, mistyped or unknown key.
+    /// </summary>
+    public static PipelineOptions FromJson(JsonValue document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return PipelineOptionsJson.Read(document);
+    }
+
+    /// <summary>The options as a JSON document: every property with a camelCase key.</summary>
+    public JsonObject ToJson() => PipelineOptionsJson.Write(this);
+
     /// <summary>The prefix in effect.</summary>
     public string EffectiveNamePrefix => NamePrefix ?? $"sagebuild-{Stack}-";
 

@@ -20,6 +20,9 @@ internal static class InfraDefaults
     public const int GuardrailEvaluationMinutes = 2;
     public const string FunctionsPackage = "./artifacts/functions";
 
+    /// <summary>The longest prefix of the pipeline's SageMaker names (<c>{project}-{stack}-</c>): the pipeline's own limit.</summary>
+    public const int MaxNamePrefixLength = 20;
+
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
     public static readonly int[] LogRetentionChoices = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 }

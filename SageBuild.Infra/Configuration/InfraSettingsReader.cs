@@ -64,6 +64,8 @@ public static partial class InfraSettingsReader
             var stack = environment.Stack ?? InfraDefaults.DiscoveryStack;
             if (!StackPattern().IsMatch(stack))
                 Errors.Add($"PULUMI_STACK: '{stack}' can't name this stack's resources: use 1 to 12 lowercase letters, digits and '-', starting with a letter");
+            else if (_project.Length + stack.Length + 2 > InfraDefaults.MaxNamePrefixLength)
+                Errors.Add($"PULUMI_STACK: '{stack}' makes the SageMaker name prefix '{_project}-{stack}-' longer than {InfraDefaults.MaxNamePrefixLength} characters (tuning job names are at most 32): use a stack name of at most {InfraDefaults.MaxNamePrefixLength - _project.Length - 2} characters");
 
             var source = Text("repositorySource", "codecommit").ToLowerInvariant() switch
             {

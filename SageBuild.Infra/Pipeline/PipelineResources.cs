@@ -5,7 +5,8 @@ namespace SageBuild.Infra.Pipeline;
 /// <summary>
 /// The identities of a stack's resources, as the pipeline's definition and IAM statements use them. In the printed
 /// program most are placeholders such as <c>${statusTopic.arn}</c>; ARNs may also hold the builders' ArnContext
-/// tokens (<c>${AWS::Region}</c>). Locally they are the local names.
+/// tokens (<c>${AWS::Region}</c>). <see cref="FunctionsPipeline.Options"/> turns them into the pipeline's
+/// <c>PipelineOptions</c>, plus what only the stack needs (the launch topic, the alarms, the webhook's secret).
 /// </summary>
 public sealed record PipelineResources
 {
@@ -14,6 +15,12 @@ public sealed record PipelineResources
 
     /// <summary>The git branch the stack builds.</summary>
     public required string Branch { get; init; }
+
+    /// <summary>The region (the stack passes the <c>${AWS::Region}</c> token, which the program reads from the provider).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>How the SageMaker resources of a build are named (<c>{prefix}{build}-model</c>), such as <c>sagebuild-dev-</c>.</summary>
+    public required string NamePrefix { get; init; }
 
     /// <summary>The state machine's name (its executions are <c>execution:{name}:*</c>).</summary>
     public required string StateMachineName { get; init; }
@@ -41,9 +48,6 @@ public sealed record PipelineResources
 
     /// <summary>The bucket of training outputs and model artifacts.</summary>
     public required string ArtifactsBucket { get; init; }
-
-    /// <summary>Where endpoint data capture writes (<c>s3://{artifacts}/datacapture/</c>): the only place the hosting role may write.</summary>
-    public required string DataCaptureUri { get; init; }
 
     /// <summary>The bucket of versioned user code (<c>versions/{training,inference}/v&lt;n&gt;.tar.gz</c>).</summary>
     public required string CodeBucket { get; init; }
@@ -81,8 +85,11 @@ public sealed record PipelineResources
     /// <summary>The stack's hosting instance type.</summary>
     public required string HostingInstanceType { get; init; }
 
-    /// <summary>Deploy-time overrides of the pipeline configuration, from the stack config.</summary>
+    /// <summary>Deploy-time overrides of the pipeline configuration, from the stack config (<c>sagebuild:pipeline</c>).</summary>
     public JsonObject ConfigurationOverrides { get; init; } = JsonObject.Empty;
+
+    /// <summary>The SecureString parameter with the GitHub webhook's secret; null when the stack has no GitHub webhook.</summary>
+    public string? GitHubWebhookSecretParameter { get; init; }
 
     /// <summary>
     /// The CloudWatch alarms that roll a blue/green deployment of <paramref name="variant"/> back

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SageBuild.Functions.Aws;
 using SageBuild.Infra.Model;
 using SageBuild.Infra.Pipeline;
 using SageBuild.StateMachines.Iam;
@@ -12,7 +13,7 @@ namespace SageBuild.Infra.Stack;
 /// </summary>
 internal static partial class Functions
 {
-    public static IReadOnlyList<StackFunction> Add(StackContext stack, PipelineDescription pipeline, PipelineResources resources, IReadOnlyList<PolicyStatement> webhookStatements)
+    public static IReadOnlyList<StackFunction> Add(StackContext stack, PipelineDescription pipeline, PipelineResources resources)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var deployed = new List<StackFunction>();
@@ -22,13 +23,13 @@ internal static partial class Functions
                 throw new InvalidOperationException($"the Lambda handler name '{handler.Name}' can't name a function: use lowercase letters, digits and '-', starting with a letter");
             if (!seen.Add(handler.Name))
                 throw new InvalidOperationException($"the pipeline lists the Lambda handler '{handler.Name}' twice");
-            deployed.Add(Add(stack, handler, resources, handler.Role == LambdaRole.GitHubWebhook ? webhookStatements : []));
+            deployed.Add(Add(stack, handler, resources));
         }
 
         return deployed;
     }
 
-    private static StackFunction Add(StackContext stack, LambdaHandler handler, PipelineResources resources, IReadOnlyList<PolicyStatement> extraStatements)
+    private static StackFunction Add(StackContext stack, LambdaHandler handler, PipelineResources resources)
     {
         var logical = StackText.Camel(handler.Name);
         var functionName = resources.FunctionName(handler.Name);
@@ -40,21 +41,20 @@ internal static partial class Functions
         });
         var statements = new List<PolicyStatement> { Roles.WriteLogs(logGroup.Output("arn")), Roles.XRay() };
         statements.AddRange(handler.Permissions);
-        statements.AddRange(extraStatements);
         var role = Roles.Create(stack, logical + "Role", "fn-" + handler.Name, "lambda.amazonaws.com", statements, $"The SageBuild {handler.Name} function");
 
         var environment = new MapValue
         {
-            ["SAGEBUILD_STACK"] = stack.Settings.Stack,
-            ["SAGEBUILD_BRANCH"] = stack.Settings.Branch,
-            ["SAGEBUILD_STATE_MACHINE_ARN"] = stack.Text(resources.StateMachineArn),
-            ["SAGEBUILD_LEDGER_TABLE"] = stack.Text(resources.LedgerTableName),
-            ["SAGEBUILD_CONFIG_PARAMETER"] = stack.Text(resources.ConfigParameterName),
-            ["SAGEBUILD_STATUS_TOPIC_ARN"] = stack.Text(resources.StatusTopicArn),
-            ["SAGEBUILD_LAUNCH_TOPIC_ARN"] = stack.Text(resources.LaunchTopicArn),
-            ["SAGEBUILD_DATA_BUCKET"] = stack.Text(resources.DataBucket),
-            ["SAGEBUILD_DATA_PREFIX"] = stack.Text(resources.DataPrefix),
-            ["SAGEBUILD_GITHUB_SECRET_PARAMETER"] = handler.Role == LambdaRole.GitHubWebhook ? PropertyValue.Text(stack.Names.WebhookSecretParameter) : null,
+            [LambdaVariables.Stack] = stack.Settings.Stack,
+            [LambdaVariables.Branch] = stack.Settings.Branch,
+            [LambdaVariables.StateMachineArn] = stack.Text(resources.StateMachineArn),
+            [LambdaVariables.LedgerTable] = stack.Text(resources.LedgerTableName),
+            [LambdaVariables.ConfigParameter] = stack.Text(resources.ConfigParameterName),
+            [LambdaVariables.StatusTopicArn] = stack.Text(resources.StatusTopicArn),
+            [LambdaVariables.LaunchTopicArn] = stack.Text(resources.LaunchTopicArn),
+            [LambdaVariables.DataBucket] = stack.Text(resources.DataBucket),
+            [LambdaVariables.DataPrefix] = stack.Text(resources.DataPrefix),
+            [LambdaVariables.GitHubSecretParameter] = handler.Role == LambdaRole.GitHubWebhook && resources.GitHubWebhookSecretParameter is { } secret ? PropertyValue.Text(secret) : null,
         };
         foreach (var (key, value) in handler.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {

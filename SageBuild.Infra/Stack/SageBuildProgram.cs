@@ -38,7 +38,6 @@ public static class SageBuildProgram
         var alarms = GuardrailAlarms.Add(stack, resources, description.VariantNames);
         var stateMachine = Orchestration.Add(stack, description);
 
-        var webhookStatements = new List<PolicyStatement>();
         if (webhookSecret is not null)
         {
             // The secret lives in a SecureString parameter the webhook reads at run time: never in an environment variable.
@@ -50,10 +49,9 @@ public static class SageBuildProgram
                 ["value"] = webhookSecret,
                 ["tags"] = stack.Tags,
             });
-            webhookStatements.Add(PolicyStatement.Allow(Arn.SsmParameter(stack.Names.WebhookSecretParameter), "ssm:GetParameter"));
         }
 
-        var functions = Functions.Add(stack, description, resources, webhookStatements);
+        var functions = Functions.Add(stack, description, resources);
         var trigger = functions.Single(f => f.Handler.Role == LambdaRole.Trigger);
         Triggers.Add(stack, trigger, launchTopic, source, storage.Data);
         var webhookUrl = webhookSecret is null ? null : Triggers.AddWebhook(stack, functions.Single(f => f.Handler.Role == LambdaRole.GitHubWebhook));
@@ -94,6 +92,9 @@ public static class SageBuildProgram
         {
             Stack = settings.Stack,
             Branch = settings.Branch,
+            // The provider's region, read at deploy time (aws:getRegion): the handlers pick built-in images by it.
+            Region = ArnContext.RegionToken,
+            NamePrefix = stack.Names.Prefix + "-",
             StateMachineName = stack.Names.StateMachine,
             // Built from the fixed name, not from the resource: the state machine's own role may start it again.
             StateMachineArn = Arn.StateMachine(stack.Names.StateMachine),
@@ -104,7 +105,6 @@ public static class SageBuildProgram
             DataBucket = StackContext.Placeholder(storage.Data.Name),
             DataPrefix = settings.DataPrefix,
             ArtifactsBucket = StackContext.Placeholder(storage.Artifacts.Name),
-            DataCaptureUri = $"s3://{StackContext.Placeholder(storage.Artifacts.Name)}/{SageMakerRoles.DataCapturePrefix}",
             CodeBucket = StackContext.Placeholder(storage.Code.Name),
             CheckpointsBucket = StackContext.Placeholder(storage.Checkpoints.Name),
             TrainingRepositoryUri = P(trainingRepository.Output("repositoryUrl")),
@@ -118,6 +118,7 @@ public static class SageBuildProgram
             TrainingInstanceType = settings.TrainingInstanceType,
             HostingInstanceType = settings.HostingInstanceType,
             ConfigurationOverrides = settings.PipelineOverrides,
+            GitHubWebhookSecretParameter = settings.RepositorySource == RepositorySource.GitHub ? stack.Names.WebhookSecretParameter : null,
         };
     }
 

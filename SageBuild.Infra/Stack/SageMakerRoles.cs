@@ -1,3 +1,4 @@
+using SageBuild.Functions.Handlers;
 using SageBuild.Infra.Model;
 using SageBuild.StateMachines.Iam;
 
@@ -10,8 +11,8 @@ namespace SageBuild.Infra.Stack;
 /// </summary>
 internal static class SageMakerRoles
 {
-    /// <summary>Where endpoint data capture writes in the artifacts bucket (the pipeline's DataCaptureConfig uses it).</summary>
-    public const string DataCapturePrefix = "datacapture/";
+    /// <summary>Where endpoint data capture writes in the artifacts bucket (the pipeline's default DataCaptureConfig destination).</summary>
+    public const string DataCapturePrefix = EndpointConfigFunction.DataCapturePrefix;
 
     public static (Resource Training, Resource Hosting) Add(StackContext stack, StorageSet storage, Resource trainingRepository, Resource inferenceRepository)
     {

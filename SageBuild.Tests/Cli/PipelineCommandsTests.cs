@@ -39,6 +39,42 @@ public sealed class PipelineCommandsTests
     }
 
     [Test]
+    public void Pipeline_show_with_a_deployment_prints_the_definition_of_those_resources()
+    {
+        using var folder = new TemporaryDirectory();
+        var deployment = folder.File("deployment.json");
+        var options = PipelineOptions.Local("dev") with { LedgerTableName = "team-ledger", StatusTopicArn = "arn:aws:sns:eu-west-1:111122223333:team-status" };
+        File.WriteAllText(deployment, options.ToJson().ToJson(indented: true));
+
+        var result = Run("pipeline", "show", "--deployment", deployment);
+
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Output.Trim(), Is.EqualTo(PipelineDefinition.Create(options).ToAslJson().Trim()));
+        Assert.That(result.Output, Does.Contain("team-ledger").And.Contain("arn:aws:sns:eu-west-1:111122223333:team-status"));
+    }
+
+    [Test]
+    public void Pipeline_show_names_every_missing_or_unknown_key_of_a_deployment_and_exits_1()
+    {
+        using var folder = new TemporaryDirectory();
+        var deployment = folder.File("deployment.json");
+        File.WriteAllText(deployment, PipelineOptions.Local().ToJson().Without("ledgerTableName").With("ledgerTable", "typo").ToJson());
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.That(Run("pipeline", "show", "--deployment", deployment).ExitCode, Is.EqualTo(1));
+        }
+        finally
+        {
+            Console.SetError(before);
+        }
+
+        Assert.That(error.ToString(), Does.Contain("ledgerTableName: is required").And.Contain("ledgerTable: unknown key"));
+    }
+
+    [Test]
     public void Pipeline_show_names_the_key_of_a_bad_config_and_exits_1()
     {
         using var folder = new TemporaryDirectory();
@@ -65,7 +101,7 @@ public sealed class PipelineCommandsTests
         var lines = Run("functions", "list", "--json").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonValue.Parse(l)).ToList();
         Assert.That(lines.Select(l => ((JsonString)l["name"]).Value), Is.EquivalentTo(new[]
             { "trigger", "resolve-config", "training-config", "quality-gate", "model-config", "endpoint-config", "notification", "ledger-record", "retention", "alexa" }));
-        Assert.That(lines.Single(l => l["name"] == (JsonValue)"alexa")["handler"], Is.EqualTo((JsonValue)"SageBuild.Functions::SageBuild.Functions.Alexa.AlexaFunction::Invoke"));
+        Assert.That(lines.Single(l => l["name"] == (JsonValue)"alexa")["handler"], Is.EqualTo((JsonValue)"SageBuild.Functions::SageBuild.Functions.Alexa.AlexaFunction::InvokeAsync"), "the deployed skill calls the Step Functions API asynchronously");
     }
 
     [Test]

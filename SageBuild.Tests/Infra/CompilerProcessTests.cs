@@ -70,6 +70,15 @@ public sealed class CompilerProcessTests
         Assert.That(variables.ToJson(), Does.Not.Contain(Secret), "the function reads the secret from the parameter at run time");
         Assert.That(((JsonString)variables["SAGEBUILD_GITHUB_SECRET_PARAMETER"]).Value, Is.EqualTo("/sagebuild/dev/github-webhook-secret"));
         Assert.That(((JsonString)variables["SAGEBUILD_BRANCH"]).Value, Is.EqualTo("dev"), "the webhook starts builds for this stack's branch only");
+        var grants = ((JsonArray)((JsonObject)DeployedStack.JsonInput(deployed.Report.Resource("githubWebhookRolePolicy"), "policy"))["Statement"]).Cast<JsonObject>()
+            .Select(st => (Action: string.Join(",", ((JsonArray)st["Action"]).Cast<JsonString>().Select(a => a.Value)), Resource: string.Join(",", ((JsonArray)st["Resource"]).Cast<JsonString>().Select(r => r.Value))))
+            .Where(g => !g.Action.StartsWith("logs:", StringComparison.Ordinal) && !g.Action.StartsWith("xray:", StringComparison.Ordinal)).ToList();
+        Assert.That(grants, Is.EquivalentTo(new[]
+        {
+            ("states:StartExecution", ((JsonString)deployed.Report.Outputs["stateMachineArn"]).Value),
+            ("ssm:GetParameter", $"arn:aws:ssm:{HarnessConstants.Region}:{HarnessConstants.Account}:parameter/sagebuild/dev/github-webhook-secret"),
+        }), "the webhook reads its secret and starts builds, nothing else");
+        Assert.That(((JsonString)function["handler"]).Value, Is.EqualTo("SageBuild.Functions::SageBuild.Functions.Webhooks.GitHubWebhookFunction::InvokeAsync"));
 
         Assert.That(deployed.OfType("aws:cloudwatch/eventRule:EventRule").Select(r => ((JsonString)r["name"]).Value), Has.None.EqualTo("codeCommitPushRule"));
         var build = deployed.Report.Inputs("imageBuildProject");
@@ -89,6 +98,6 @@ public sealed class CompilerProcessTests
         var second = InfraRepository.Compile("prod", config);
         Assert.That(first.ExitCode, Is.Zero, first.Error);
         Assert.That(second.Output, Is.EqualTo(first.Output));
-        TestContext.Out.WriteLine($"compile (dotnet run --no-build, as in Pulumi.yaml): {first.Elapsed.TotalMilliseconds:F0} ms and {second.Elapsed.TotalMilliseconds:F0} ms");
+        TestContext.Out.WriteLine($"compile (the command of Pulumi.yaml): {first.Elapsed.TotalMilliseconds:F0} ms and {second.Elapsed.TotalMilliseconds:F0} ms");
     }
 }

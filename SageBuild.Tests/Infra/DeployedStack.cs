@@ -1,6 +1,5 @@
 using SageBuild.Infra.Pipeline;
 using SageBuild.StateMachines.Json;
-using SageBuild.Tests.InfraHost;
 using YamlDotNet.RepresentationModel;
 
 namespace SageBuild.Tests.Infra;
@@ -79,12 +78,12 @@ internal sealed class DeployedStack
     /// <summary>The pipeline resources the stack handed to the pipeline, with every placeholder resolved as the mock runtime resolved it.</summary>
     public PipelineResources ConcreteResources(PipelineResources placeholders) => placeholders with
     {
+        Region = Resolve(placeholders.Region),
         StateMachineArn = Resolve(placeholders.StateMachineArn),
         StatusTopicArn = Resolve(placeholders.StatusTopicArn),
         LaunchTopicArn = Resolve(placeholders.LaunchTopicArn),
         DataBucket = Resolve(placeholders.DataBucket),
         ArtifactsBucket = Resolve(placeholders.ArtifactsBucket),
-        DataCaptureUri = Resolve(placeholders.DataCaptureUri),
         CodeBucket = Resolve(placeholders.CodeBucket),
         CheckpointsBucket = Resolve(placeholders.CheckpointsBucket),
         TrainingRepositoryUri = Resolve(placeholders.TrainingRepositoryUri),
@@ -140,7 +139,7 @@ internal sealed class DeployedStack
     /// <summary>The pipeline the stack's program was built with, recorded in-process with the same config.</summary>
     public (PipelineResources Resources, PipelineDescription Description) RecordPipeline()
     {
-        var recorder = new RecordingPipeline(new ProvisionalPipeline());
+        var recorder = new RecordingPipeline(PipelineCatalog.Deployed);
         var settings = SageBuild.Infra.Configuration.InfraSettingsReader.Read(new SageBuild.Infra.Configuration.StackEnvironment
         {
             Stack = Stack,

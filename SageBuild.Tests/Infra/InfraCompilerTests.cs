@@ -1,7 +1,6 @@
 using SageBuild.Infra;
 using SageBuild.Infra.Pipeline;
 using SageBuild.StateMachines.Validation;
-using SageBuild.Tests.InfraHost;
 
 namespace SageBuild.Tests.Infra;
 
@@ -17,11 +16,12 @@ public sealed class InfraCompilerTests
     }
 
     [Test]
-    public void A_stack_prints_its_program_on_standard_output_only()
+    public void A_stack_prints_its_program_with_the_SageBuild_pipeline_on_standard_output_only()
     {
-        var (exitCode, output, error) = Run(new ProvisionalPipeline(), ("PULUMI_STACK", "dev"), ("PULUMI_CONFIG", "{\"sagebuild:branch\": \"dev\"}"));
+        var (exitCode, output, error) = Run(PipelineCatalog.Deployed, ("PULUMI_STACK", "dev"), ("PULUMI_CONFIG", "{\"sagebuild:branch\": \"dev\"}"));
         Assert.That((exitCode, error), Is.EqualTo((0, "")));
         Assert.That(output, Does.StartWith("name: sagebuild\n").And.Contain("\n  stateMachine:\n    type: aws:sfn:StateMachine\n"));
+        Assert.That(output, Does.Contain("AcquireBuildLock").And.Contain("QualityGate"), "the deployed definition is the SageBuild pipeline's");
     }
 
     [Test]
@@ -35,11 +35,22 @@ public sealed class InfraCompilerTests
     }
 
     [Test]
-    public void Until_the_pipeline_lands_the_deployed_compiler_refuses_to_print_a_stand_in()
+    public void A_bad_pipeline_override_is_named_by_its_stack_config_key()
     {
-        var (exitCode, output, error) = Run(PipelineCatalog.Deployed, ("PULUMI_STACK", "dev"));
+        var config = """{"sagebuild:branch": "dev", "sagebuild:pipeline": "{\"training\": {\"instanceCount\": 0}, \"hosting\": {\"instanceType\": \"large\"}}"}""";
+        var (exitCode, output, error) = Run(PipelineCatalog.Deployed, ("PULUMI_STACK", "dev"), ("PULUMI_CONFIG", config));
         Assert.That((exitCode, output), Is.EqualTo((1, "")));
-        Assert.That(error, Is.EqualTo("SageBuild.Infra: the SageBuild pipeline (SageBuild.Functions) has not landed yet, so there is no state machine to deploy\n"));
+        Assert.That(error, Does.Contain("sagebuild:pipeline.training.instanceCount: must be ≥ 1"));
+        Assert.That(error, Does.Contain("sagebuild:pipeline.hosting.instanceType: "), "an override wins over the stack's own setting, and is named as one");
+        Assert.That(error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public void A_stack_name_too_long_for_the_pipeline_SageMaker_names_is_refused()
+    {
+        var (exitCode, output, error) = Run(PipelineCatalog.Deployed, ("PULUMI_STACK", "integration"));
+        Assert.That((exitCode, output), Is.EqualTo((1, "")));
+        Assert.That(error, Is.EqualTo("SageBuild.Infra: PULUMI_STACK: 'integration' makes the SageMaker name prefix 'sagebuild-integration-' longer than 20 characters (tuning job names are at most 32): use a stack name of at most 9 characters\n"));
     }
 
     private sealed class Broken : IPipelineSource

@@ -2,11 +2,11 @@ using SageBuild.Infra.Configuration;
 using SageBuild.Infra.Model;
 using SageBuild.Infra.Pipeline;
 using SageBuild.Infra.Stack;
-using SageBuild.Tests.InfraHost;
+using SageBuild.Functions.Handlers;
 
 namespace SageBuild.Tests.Infra;
 
-/// <summary>The stack's program, built in-process with the provisional test pipeline: the choices the mock runtime can't see.</summary>
+/// <summary>The stack's program, built in-process with the SageBuild pipeline: the choices the mock runtime can't see.</summary>
 public sealed class SageBuildProgramTests
 {
     private static (PulumiProgram Program, RecordingPipeline Pipeline) Build(params (string Key, string Value)[] config)
@@ -17,7 +17,7 @@ public sealed class SageBuildProgramTests
             Project = "sagebuild",
             Config = new[] { ("sagebuild:branch", "dev") }.Concat(config).ToDictionary(c => c.Item1, c => c.Item2),
         });
-        var pipeline = new RecordingPipeline(new ProvisionalPipeline());
+        var pipeline = new RecordingPipeline(PipelineCatalog.Deployed);
         return (SageBuildProgram.Build(settings, pipeline), pipeline);
     }
 
@@ -43,7 +43,8 @@ public sealed class SageBuildProgramTests
     {
         var (program, pipeline) = Build(("sagebuild:logRetentionDays", "60"));
         var handlers = pipeline.Description!.Functions;
-        Assert.That(handlers, Has.Count.EqualTo(4));
+        Assert.That(handlers.Select(h => h.Name), Is.EqualTo(FunctionCatalog.Steps().Select(h => h.Name).Concat(["start-build", "alexa"])),
+            "every step of the pipeline, the trigger and Alexa; the GitHub webhook only with a GitHub source");
         foreach (var handler in handlers)
         {
             var logical = char.ToLowerInvariant(handler.Name[0]) + string.Concat(handler.Name.Split('-').Select((w, i) => i == 0 ? w[1..] : char.ToUpperInvariant(w[0]) + w[1..]));
@@ -57,6 +58,52 @@ public sealed class SageBuildProgramTests
             Assert.That(At(logGroup.Properties, "retentionInDays"), Is.EqualTo(PropertyValue.Number(60)));
             Assert.That(function.Options.DependsOn, Does.Contain(logGroup), "Lambda would otherwise create the group itself, with no retention");
         }
+    }
+
+    [Test]
+    public void Every_handler_string_names_a_public_entry_point_the_managed_runtime_can_call()
+    {
+        var (program, pipeline) = Build(("sagebuild:repositorySource", "github"), ("sagebuild:githubOwner", "example-org"));
+        var handlers = pipeline.Description!.Functions;
+        Assert.That(handlers.Select(h => h.Name), Does.Contain("github-webhook"));
+        var assembly = typeof(FunctionCatalog).Assembly;
+        foreach (var handler in handlers)
+        {
+            // Assembly::Namespace.Type::Method, a public instance method taking a Stream and returning a Stream or a Task of one.
+            var parts = handler.Handler.Split("::");
+            Assert.That(parts, Has.Length.EqualTo(3), handler.Handler);
+            Assert.That(parts[0], Is.EqualTo(assembly.GetName().Name), handler.Handler);
+            var type = assembly.GetType(parts[1]);
+            Assert.That(type, Is.Not.Null, $"{handler.Handler}: no type {parts[1]}");
+            Assert.That(type!.GetConstructor(Type.EmptyTypes), Is.Not.Null, $"{handler.Handler}: the runtime needs a public parameterless constructor");
+            var method = type.GetMethod(parts[2], [typeof(Stream)]);
+            Assert.That(method, Is.Not.Null, $"{handler.Handler}: no public {parts[2]}(Stream)");
+            Assert.That(method!.ReturnType, Is.EqualTo(typeof(Stream)).Or.EqualTo(typeof(Task<Stream>)), handler.Handler);
+            Assert.That(program.Resource(StackTextCamel(handler.Name) + "Function").Properties["handler"], Is.EqualTo(PropertyValue.Text(handler.Handler)));
+        }
+    }
+
+    [Test]
+    public void The_configuration_parameter_starts_as_a_valid_document_with_the_stack_instance_types_and_guardrail_alarms()
+    {
+        var (_, pipeline) = Build(("sagebuild:trainingInstanceType", "ml.c5.xlarge"), ("sagebuild:hostingInstanceType", "ml.t2.medium"));
+        var document = pipeline.Description!.InitialConfiguration;
+        var configuration = SageBuild.Functions.Configuration.ConfigurationReader.Read(document);
+        Assert.That(configuration.Training.InstanceType, Is.EqualTo("ml.c5.xlarge"));
+        Assert.That(configuration.Hosting.InstanceType, Is.EqualTo("ml.t2.medium"));
+        Assert.That(configuration.Guardrails.Alarms, Is.EqualTo(pipeline.Resources!.GuardrailAlarmNames("AllTraffic")), "a blue/green update rolls back on the alarms the stack creates");
+        Assert.That(configuration.DeployOverrides, Is.Not.Empty, "the overrides are recorded, so the first build's merge changes nothing and later run-time edits survive");
+    }
+
+    [Test]
+    public void Pipeline_overrides_from_the_stack_config_win_and_their_variants_get_their_own_alarms()
+    {
+        var (program, pipeline) = Build(("sagebuild:pipeline", """{"hosting": {"instanceType": "ml.c5.large", "variants": [{"name": "Blue", "weight": 1}, {"name": "Green", "weight": 1}]}}"""));
+        var configuration = SageBuild.Functions.Configuration.ConfigurationReader.Read(pipeline.Description!.InitialConfiguration);
+        Assert.That(configuration.Hosting.InstanceType, Is.EqualTo("ml.c5.large"));
+        Assert.That(pipeline.Description.VariantNames, Is.EqualTo(new[] { "Blue", "Green" }));
+        Assert.That(configuration.Guardrails.Alarms, Is.EqualTo(pipeline.Resources!.GuardrailAlarmNames("Blue").Concat(pipeline.Resources.GuardrailAlarmNames("Green"))));
+        Assert.That(program.Defines("guardrailBlueServerErrors") && program.Defines("guardrailGreenLatency"), Is.True);
     }
 
     [Test]
@@ -131,8 +178,11 @@ public sealed class SageBuildProgramTests
         Assert.That(resources.StatusTopicArn, Is.EqualTo("${statusTopic.arn}"));
         Assert.That(resources.TrainingRoleArn, Is.EqualTo("${sagemakerTrainingRole.arn}"));
         Assert.That(resources.StateMachineArn, Is.EqualTo("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:sagebuild-dev"));
-        Assert.That(resources.FunctionName("gate"), Is.EqualTo("sagebuild-dev-gate"));
+        Assert.That(resources.FunctionName("quality-gate"), Is.EqualTo("sagebuild-dev-quality-gate"));
         Assert.That(resources.Branch, Is.EqualTo("dev"));
+        Assert.That(resources.Region, Is.EqualTo("${AWS::Region}"), "the provider's region, read when the program runs");
+        Assert.That(resources.NamePrefix, Is.EqualTo("sagebuild-dev-"));
+        Assert.That(resources.GitHubWebhookSecretParameter, Is.Null, "a CodeCommit stack has no webhook");
     }
 
     [Test]
@@ -147,8 +197,11 @@ public sealed class SageBuildProgramTests
     {
         public PipelineDescription Describe(PipelineResources resources)
         {
-            var description = new ProvisionalPipeline().Describe(resources);
+            var description = PipelineCatalog.Deployed.Describe(resources);
             return description with { Functions = [.. description.Functions.Where(f => f.Role != LambdaRole.Trigger)] };
         }
     }
+
+    private static string StackTextCamel(string name) =>
+        char.ToLowerInvariant(name[0]) + string.Concat(name.Split('-').Select((w, i) => i == 0 ? w[1..] : char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -1,5 +1,8 @@
+using SageBuild.Cli;
+using SageBuild.Infra.Pipeline;
 using SageBuild.StateMachines.Json;
-using SageBuild.Tests.InfraHost;
+using SageBuild.Tests.Support;
+using Spectre.Console.Cli.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace SageBuild.Tests.Infra;
@@ -7,8 +10,7 @@ namespace SageBuild.Tests.Infra;
 /// <summary>
 /// Issue 8's acceptance: for the dev and prod stacks with their committed config files, the compiler (run as Pulumi
 /// runs it) prints valid YAML whose every resource @pulumi/aws constructs under Pulumi's mock runtime, and the
-/// deployed program holds the guarantees the issue lists. Until SageBuild.Functions lands the compiler runs the
-/// PROVISIONAL test pipeline (SageBuild.Tests.InfraHost).
+/// deployed program holds the guarantees the issue lists, with the SageBuild pipeline of SageBuild.Functions.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -26,7 +28,7 @@ public sealed class StackAcceptanceTests
         Assert.That(((YamlScalarNode)root.Children[new YamlScalarNode("name")]).Value, Is.EqualTo("sagebuild"));
         var resources = (YamlMappingNode)root.Children[new YamlScalarNode("resources")];
         Assert.That(resources.Children, Has.Count.GreaterThan(50), "the stack should declare its whole infrastructure");
-        TestContext.Out.WriteLine($"{stack}: {resources.Children.Count} resources, compiled in {deployed.Compiler.Elapsed.TotalMilliseconds:F0} ms (dotnet run, no build)");
+        TestContext.Out.WriteLine($"{stack}: {resources.Children.Count} resources, compiled in {deployed.Compiler.Elapsed.TotalMilliseconds:F0} ms (the command of Pulumi.yaml)");
     }
 
     [TestCase("dev")]
@@ -147,23 +149,68 @@ public sealed class StackAcceptanceTests
         Assert.That(((JsonArray)((JsonObject)data["object"])["key"])[0], Is.EqualTo(JsonObject.Create(("prefix", "data/"))));
 
         Assert.That(DeployedStack.Text(rules["scheduleRule"], "scheduleExpression"), Is.EqualTo(deployed.Config["sagebuild:schedule"]));
-        var trigger = ((JsonString)deployed.Report.State("triggerFunction")["arn"]).Value;
+        var trigger = ((JsonString)deployed.Report.State("startBuildFunction")["arn"]).Value;
         foreach (var target in deployed.OfType("aws:cloudwatch/eventTarget:EventTarget"))
-            Assert.That(DeployedStack.Text(target, "arn"), Is.EqualTo(trigger), "every rule goes through the trigger-normalising function, which queues and coalesces");
+            Assert.That(DeployedStack.Text(target, "arn"), Is.EqualTo(trigger), "every rule goes through the start-build function; the pipeline queues and coalesces");
     }
 
     [TestCase("dev")]
     [TestCase("prod")]
-    public void The_deployed_definition_equals_the_one_the_local_engine_runs(string stack)
+    public void The_deployed_definition_equals_what_pipeline_show_prints_for_the_same_resources(string stack)
     {
-        // PROVISIONAL: the definition is the provisional test pipeline's until SageBuild.Functions lands.
         var deployed = DeployedStack.Get(stack);
         var (placeholders, _) = deployed.RecordPipeline();
-        var local = ProvisionalPipeline.Define(deployed.ConcreteResources(placeholders)).Build();
-        var expected = SageBuild.StateMachines.Json.AslJson.ToJsonValue(local);
+        // The deployment as the mock runtime resolved it, in the form `sagebuild pipeline show --deployment` reads.
+        using var folder = new TemporaryDirectory();
+        var deployment = folder.File("deployment.json");
+        File.WriteAllText(deployment, FunctionsPipeline.Options(deployed.ConcreteResources(placeholders)).ToJson().ToJson(indented: true));
+        var app = new CommandAppTester(new CommandAppTesterSettings { TrimConsoleOutput = false });
+        app.Configure(SageBuildCommands.Configure);
+        var shown = app.Run("pipeline", "show", "--format", "asl", "--deployment", deployment);
+        Assert.That(shown.ExitCode, Is.Zero, shown.Output);
+
+        var expected = JsonValue.Parse(shown.Output);
         var embedded = DeployedStack.JsonInput(deployed.Report.Resource("stateMachine"), "definition");
-        Assert.That(embedded, Is.EqualTo(expected), $"deployed:\n{embedded.ToJson(true)}\nlocal:\n{expected.ToJson(true)}");
+        Assert.That(embedded, Is.EqualTo(expected), $"deployed:\n{embedded.ToJson(true)}\nsagebuild pipeline show:\n{expected.ToJson(true)}");
         Assert.That(embedded.ToJson(), Does.Contain(((JsonString)deployed.Report.State("statusTopic")["arn"]).Value), "the topic placeholder became the topic's ARN");
+        Assert.That(embedded.ToJson(), Does.Contain($"\"region\":\"{HarnessConstants.Region}\""), "the handlers are told the provider's region");
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public void The_functions_that_call_AWS_may_make_exactly_their_calls_on_this_stack_state_machine(string stack)
+    {
+        var deployed = DeployedStack.Get(stack);
+        var machine = ((JsonString)deployed.Report.Outputs["stateMachineArn"]).Value;
+        var executions = machine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":*";
+        Assert.That(Grants(deployed, "startBuildRolePolicy"), Is.EquivalentTo(new[] { ("states:StartExecution", machine) }), "the trigger only starts builds");
+        Assert.That(Grants(deployed, "alexaRolePolicy"), Is.EquivalentTo(new[]
+        {
+            ("states:ListExecutions", machine), ("states:StartExecution", machine),
+            ("states:GetExecutionHistory", executions), ("states:StopExecution", executions),
+        }));
+        foreach (var step in SageBuild.Functions.Handlers.FunctionCatalog.Steps())
+            Assert.That(Grants(deployed, SageBuild.Infra.Stack.StackText.Camel(step.Name) + "RolePolicy"), Is.Empty, $"{step.Name} is a pure step: it calls nothing");
+
+        var start = (JsonObject)((JsonObject)deployed.Report.Inputs("startBuildFunction")["environment"])["variables"];
+        Assert.That(((JsonString)start["SAGEBUILD_STATE_MACHINE_ARN"]).Value, Is.EqualTo(machine), "the function starts the machine its role names");
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public void The_state_machine_may_queue_hand_over_and_start_the_pending_build_itself(string stack)
+    {
+        // The pipeline's coalescing in AWS: conditional updates of the ledger's lock item, and StartExecution of its own ARN.
+        var deployed = DeployedStack.Get(stack);
+        var machine = ((JsonString)deployed.Report.Outputs["stateMachineArn"]).Value;
+        var ledger = ((JsonString)deployed.Report.State("ledgerTable")["arn"]).Value;
+        var grants = Grants(deployed, "stateMachineRolePolicy");
+        Assert.That(grants, Does.Contain(("states:StartExecution", machine)));
+        Assert.That(grants, Does.Contain(("dynamodb:UpdateItem", ledger)));
+        var table = deployed.Report.Inputs("ledgerTable");
+        Assert.That(((JsonString)table["hashKey"]).Value, Is.EqualTo("pk"));
+        Assert.That(table.ContainsKey("rangeKey"), Is.False, "the ledger's key is pk alone");
+        Assert.That(table["attributes"], Is.EqualTo(JsonValue.Parse("""[{"name": "pk", "type": "S"}]""")));
     }
 
     [TestCase("dev")]
@@ -232,4 +279,13 @@ public sealed class StackAcceptanceTests
         JsonArray a => [.. a.Cast<JsonString>().Select(s => s.Value)],
         _ => throw new AssertionException($"expected a string or a list of strings, got {value}"),
     };
+
+    /// <summary>The (action, resource) pairs a role policy grants, besides its logs and X-Ray.</summary>
+    private static List<(string Action, string Resource)> Grants(DeployedStack deployed, string rolePolicy)
+    {
+        var policy = DeployedStack.JsonInput(deployed.Report.Resource(rolePolicy), "policy");
+        return [.. Statements(policy)
+            .SelectMany(s => Strings(s["Action"]).SelectMany(a => Strings(s["Resource"]).Select(r => (Action: a, Resource: r))))
+            .Where(g => !g.Action.StartsWith("logs:", StringComparison.Ordinal) && !g.Action.StartsWith("xray:", StringComparison.Ordinal))];
+    }
 }

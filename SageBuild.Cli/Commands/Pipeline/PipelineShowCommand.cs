@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using SageBuild.Functions.Configuration;
 using SageBuild.Functions.Pipeline;
+using SageBuild.StateMachines.Builders;
 using SageBuild.StateMachines.Graph;
+using SageBuild.StateMachines.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,10 +30,19 @@ internal sealed class PipelineShowCommand(IAnsiConsole console) : Command<Pipeli
         [DefaultValue("local")]
         public string Stack { get; init; } = "local";
 
+        [CommandOption("--deployment <FILE>")]
+        [Description("The deployment's resources (PipelineOptions as JSON, camelCase keys) instead of the local names of --stack: prints the definition that deployment runs.")]
+        public string? Deployment { get; init; }
+
         /// <inheritdoc />
-        public override ValidationResult Validate() => Format is "asl" or "mermaid" or "dot"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--format is asl, mermaid or dot, not '{Format}'");
+        public override ValidationResult Validate()
+        {
+            if (Format is not ("asl" or "mermaid" or "dot"))
+                return ValidationResult.Error($"--format is asl, mermaid or dot, not '{Format}'");
+            return Deployment is not null && Stack != "local"
+                ? ValidationResult.Error("--deployment names every resource itself: leave --stack out")
+                : ValidationResult.Success();
+        }
     }
 
     /// <inheritdoc />
@@ -57,7 +68,37 @@ internal sealed class PipelineShowCommand(IAnsiConsole console) : Command<Pipeli
             }
         }
 
-        var machine = PipelineDefinition.Create(PipelineOptions.Local(settings.Stack), shape);
+        var options = PipelineOptions.Local(settings.Stack);
+        if (settings.Deployment is { } deployment)
+        {
+            if (!File.Exists(deployment))
+            {
+                Console.Error.WriteLine($"sagebuild pipeline show: no file at '{deployment}'");
+                return ExitCodes.UsageError;
+            }
+
+            try
+            {
+                options = PipelineOptions.FromJson(JsonValue.Parse(File.ReadAllText(deployment)));
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"sagebuild pipeline show: {deployment}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
+        StateMachine machine;
+        try
+        {
+            machine = PipelineDefinition.Create(options, shape);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"sagebuild pipeline show: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
         var text = settings.Format switch
         {
             "asl" => machine.ToAslJson() + Environment.NewLine,

@@ -17,7 +17,11 @@ public abstract class FunctionHandler : IFunctionHandler
     public abstract string Description { get; }
 
     /// <summary>The handler string the managed runtime takes: <c>Assembly::Type::Method</c>.</summary>
-    public string HandlerString => $"{GetType().Assembly.GetName().Name}::{GetType().FullName}::{nameof(Invoke)}";
+    public string HandlerString => $"{GetType().Assembly.GetName().Name}::{GetType().FullName}::{EntryPoint}";
+
+    /// <summary>The method the managed runtime calls.</summary>
+    /// <value><see cref="Invoke"/>; a handler that calls AWS overrides it with its asynchronous entry point.</value>
+    protected virtual string EntryPoint => nameof(Invoke);
 
     /// <inheritdoc />
     public abstract JsonValue Handle(JsonValue input);

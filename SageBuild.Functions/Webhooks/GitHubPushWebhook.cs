@@ -5,10 +5,10 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Functions.Webhooks;
 
 /// <summary>
-/// ADOPTABLE INTO SageBuild.Functions (it depends only on the BCL and the repository's JsonValue): the GitHub push
-/// webhook behind a Lambda function URL. It verifies <c>X-Hub-Signature-256</c> (HMAC-SHA256 of the raw body with
+/// The GitHub push webhook's decision (pure: <see cref="GitHubWebhookFunction"/> is its Lambda entry point, behind a
+/// function URL). It verifies <c>X-Hub-Signature-256</c> (HMAC-SHA256 of the raw body with
 /// the webhook secret, compared in constant time) before reading anything else, and turns a push to the stack's
-/// branch into a build request for the launch topic. Everything else is refused: an unsigned or wrongly signed
+/// branch into a build request for the pipeline. Everything else is refused: an unsigned or wrongly signed
 /// delivery (401), another event (400, though GitHub's <c>ping</c> is acknowledged), a form-encoded body (415),
 /// and a push to another branch or a branch deletion starts nothing (200, so GitHub's delivery log stays green).
 /// </summary>
@@ -59,12 +59,17 @@ public static class GitHubPushWebhook
         if (Path(push, "deleted") is JsonBoolean { Value: true } || commit.Trim('0').Length == 0)
             return new WebhookDecision(200, $"{expected} was deleted: nothing to build");
 
+        // The pipeline's trigger step reads source, commit, branch and detail; the push payload itself can be far larger
+        // than an execution's input may be, so only these facts travel.
+        var repository = Text(Path(push, "repository", "full_name")) ?? "";
+        var pushedBy = Text(Path(push, "pusher", "name")) ?? "";
         var request = JsonObject.Create(
             ("source", "github"),
-            ("repository", Text(Path(push, "repository", "full_name")) ?? ""),
-            ("branch", branch),
             ("commit", commit),
-            ("pushedBy", Text(Path(push, "pusher", "name")) ?? ""),
+            ("branch", branch),
+            ("detail", $"push to {repository}/{branch}{(pushedBy.Length == 0 ? "" : " by " + pushedBy)}"),
+            ("repository", repository),
+            ("pushedBy", pushedBy),
             ("delivery", headers.GetValueOrDefault("x-github-delivery", "")));
         return new WebhookDecision(202, $"build requested for {commit[..Math.Min(12, commit.Length)]} on {branch}", request);
     }

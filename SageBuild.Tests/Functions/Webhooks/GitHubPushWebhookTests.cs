@@ -1,17 +1,17 @@
-using System.Security.Cryptography;
 using System.Text;
+using SageBuild.Functions.Handlers;
 using SageBuild.Functions.Webhooks;
 using SageBuild.StateMachines.Json;
+using static SageBuild.Tests.Functions.Webhooks.GitHubDeliveries;
 
-namespace SageBuild.Tests.Infra;
+namespace SageBuild.Tests.Functions.Webhooks;
 
 /// <summary>
-/// The GitHub push webhook (adoptable into SageBuild.Functions; move these tests with it) with Lambda function URL
-/// events (payload format 2.0) carrying GitHub's push payloads.
+/// The GitHub push webhook's decision with Lambda function URL events (payload format 2.0) carrying GitHub's push
+/// payloads.
 /// </summary>
 public sealed class GitHubPushWebhookTests
 {
-    private const string Secret = "It's a Secret to Everybody";
 
     [Test]
     public void The_signature_check_agrees_with_GitHub_documented_example()
@@ -31,11 +31,25 @@ public sealed class GitHubPushWebhookTests
         Assert.That(decision.StatusCode, Is.EqualTo(202));
         Assert.That(decision.BuildRequest, Is.EqualTo(JsonObject.Create(
             ("source", "github"),
-            ("repository", "example-org/sagebuild-models"),
-            ("branch", "dev"),
             ("commit", "9f2c1e7b4a1d5c3e8f6a0b2d4c6e8a0b1c3d5e7f"),
+            ("branch", "dev"),
+            ("detail", "push to example-org/sagebuild-models/dev by octocat"),
+            ("repository", "example-org/sagebuild-models"),
             ("pushedBy", "octocat"),
-            ("delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958"))));
+            ("delivery", Delivery))));
+    }
+
+    [Test]
+    public void The_build_request_reads_as_a_github_build_in_the_pipeline_trigger_step()
+    {
+        var request = GitHubPushWebhook.Decide(Event(Push("refs/heads/dev")), Secret, "dev").BuildRequest!;
+        var normalised = TriggerFunction.Normalise(request, "2026-11-25T10:00:00Z");
+        Assert.That(normalised, Is.EqualTo(JsonObject.Create(
+            ("source", "github"),
+            ("commit", "9f2c1e7b4a1d5c3e8f6a0b2d4c6e8a0b1c3d5e7f"),
+            ("branch", "dev"),
+            ("detail", "push to example-org/sagebuild-models/dev by octocat"),
+            ("requestedAt", "2026-11-25T10:00:00Z"))));
     }
 
     [Test]
@@ -90,59 +104,5 @@ public sealed class GitHubPushWebhookTests
     {
         var get = Event(Push("refs/heads/dev")).With("requestContext", JsonObject.Create(("http", JsonObject.Create(("method", "GET")))));
         Assert.That(GitHubPushWebhook.Decide(get, Secret, "dev").StatusCode, Is.EqualTo(405));
-    }
-
-    [Test]
-    public async Task The_Lambda_entry_point_publishes_the_request_and_answers_the_function_URL()
-    {
-        var launched = new List<JsonObject>();
-        var handler = new GitHubPushHandler("dev", _ => Task.FromResult(Secret), (request, _) =>
-        {
-            launched.Add(request);
-            return Task.CompletedTask;
-        });
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(Event(Push("refs/heads/dev")).ToJson()));
-        using var output = await handler.HandleAsync(input);
-        var response = (JsonObject)JsonValue.Parse(new StreamReader(output).ReadToEnd());
-        Assert.That(response["statusCode"], Is.EqualTo((JsonValue)202));
-        Assert.That(JsonValue.Parse(((JsonString)response["body"]).Value), Is.EqualTo(JsonObject.Create(("started", true), ("message", "build requested for 9f2c1e7b4a1d on dev"))));
-        Assert.That(launched.Single()["commit"], Is.EqualTo((JsonValue)"9f2c1e7b4a1d5c3e8f6a0b2d4c6e8a0b1c3d5e7f"));
-    }
-
-    private static string Push(string pushedRef, string after = "9f2c1e7b4a1d5c3e8f6a0b2d4c6e8a0b1c3d5e7f", bool deleted = false) => $$"""
-        {
-          "ref": "{{pushedRef}}",
-          "before": "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-          "after": "{{after}}",
-          "created": false,
-          "deleted": {{(deleted ? "true" : "false")}},
-          "forced": false,
-          "repository": {"id": 186853002, "name": "sagebuild-models", "full_name": "example-org/sagebuild-models", "default_branch": "master"},
-          "pusher": {"name": "octocat", "email": "octocat@github.com"},
-          "head_commit": {"id": "{{after}}", "message": "Tune the learning rate"}
-        }
-        """;
-
-    /// <summary>A Lambda function URL event (payload format 2.0) as GitHub's delivery produces it.</summary>
-    private static JsonObject Event(string body, string? secret = Secret, string gitHubEvent = "push")
-    {
-        var headers = new List<(string, JsonValue)>
-        {
-            ("content-type", "application/json"),
-            ("user-agent", "GitHub-Hookshot/044aadd"),
-            ("x-github-event", gitHubEvent),
-            ("x-github-delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
-        };
-        if (secret is not null)
-            headers.Add(("x-hub-signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)))));
-        return JsonObject.Create(
-            ("version", "2.0"),
-            ("routeKey", "$default"),
-            ("rawPath", "/"),
-            ("rawQueryString", ""),
-            ("headers", JsonObject.Create([.. headers])),
-            ("requestContext", JsonObject.Create(("http", JsonObject.Create(("method", "POST"), ("path", "/"), ("protocol", "HTTP/1.1"))))),
-            ("body", body),
-            ("isBase64Encoded", false));
     }
 }

@@ -4,7 +4,7 @@ namespace SageBuild.Functions.Webhooks;
 
 /// <summary>
 /// What the GitHub webhook answers: the HTTP status, a message for GitHub's delivery log, and, when a build should
-/// start, the build request to publish to the launch topic.
+/// start, the build request the pipeline is started with.
 /// </summary>
 /// <param name="StatusCode">202 when a build starts, 200 when the delivery is understood but starts nothing, 4xx when refused.</param>
 /// <param name="Message">Why, in a sentence.</param>
