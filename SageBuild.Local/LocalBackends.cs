@@ -44,6 +44,7 @@ public sealed class LocalBackends : IAsyncDisposable
             new SageMakerTuningIntegration(tuning),
             new SageMakerHostingIntegration(hosting),
             new SageMakerSdkIntegration(hosting, training),
+            new SageMakerRuntimeIntegration(hosting),
         ];
     }
 
