@@ -145,8 +145,8 @@ public sealed class LocalPipelineRun : IAsyncDisposable
         var status = record.Status == ExecutionStatus.SUCCEEDED
             ? Text(output, "outcome", "status") ?? "FAILED"
             : "FAILED";
-        var summary = Text(output, "outcome", "summary") ?? record.Cause;
-        var failure = status == "FAILED" ? FailureText(build) ?? record.Cause ?? record.Error : null;
+        var failure = status == "FAILED" ? BuildFailure.Describe(FailureText(build)) ?? BuildFailure.Describe(record.Cause) ?? record.Error : null;
+        var summary = status == "FAILED" ? $"Build {build?.ToString(CultureInfo.InvariantCulture) ?? "?"} failed: {failure}" : Text(output, "outcome", "summary") ?? record.Cause;
         var serving = ProductionBuild();
         var endpointLive = Backends.EndpointStatus(Project.Options.EndpointName) is "InService" or "Updating" or "SystemUpdating";
         return new RunOutcome

@@ -17,7 +17,7 @@ public sealed record ProjectFile
     /// <summary>The project folder (full path).</summary>
     public required string Directory { get; init; }
 
-    /// <summary>The project's name: it names the endpoint, and its resources are <c>sagebuild-{name}-{build}-model</c>, ...</summary>
+    /// <summary>The project's name: it names the endpoint, and its resources are <c>{name}-{build}-model</c>, ...</summary>
     public required string Name { get; init; }
 
     /// <summary>The buildspec, relative to the project folder.</summary>
@@ -37,7 +37,7 @@ public sealed record ProjectFile
     public JsonObject Pipeline { get; init; } = JsonObject.Empty;
 
     /// <summary>The deployment's identities for this project: the local stack named after it, the endpoint named <see cref="Name"/>.</summary>
-    public PipelineOptions Options => PipelineOptions.Local(Name) with { EndpointName = Name };
+    public PipelineOptions Options => PipelineOptions.Local(Name) with { EndpointName = Name, NamePrefix = Name + "-" };
 
     /// <summary>Where channel <paramref name="channel"/>'s data is uploaded: <c>s3://{data bucket}/{data prefix}{channel}/</c>.</summary>
     public string ChannelUri(string channel) => $"s3://{Options.DataBucket}/{Options.DataPrefix}{channel}/";

@@ -66,7 +66,7 @@ public static partial class ProjectFileReader
         if (name is null)
             Error("name", null, "is required: the project's name, such as failure-predictor");
         else if (!NamePattern().IsMatch(name))
-            Error("name", Node(root, "name"), $"'{name}' must be 1 to 32 lower-case letters, digits and inner hyphens, starting with a letter");
+            Error("name", Node(root, "name"), $"'{name}' must be 1 to 19 lower-case letters, digits and inner hyphens, starting with a letter");
 
         var buildspec = Text(document, "buildspec") ?? "buildspec.yml";
         if (!File.Exists(Path.Combine(directory, buildspec)))
@@ -165,6 +165,6 @@ public static partial class ProjectFileReader
     private static YamlNode? Node(YamlMappingNode root, string key) =>
         root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: var k } && k == key).Value;
 
-    [GeneratedRegex("^(?=.{1,32}$)[a-z](-?[a-z0-9])*$")]
+    [GeneratedRegex("^(?=.{1,19}$)[a-z](-?[a-z0-9])*$")]
     private static partial Regex NamePattern();
 }

@@ -58,6 +58,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             return ExitCodes.UsageError;
         }
 
+        // A pipe or a file gets whole lines (a URL or a curl command cut in two cannot be pasted).
+        if (!console.Profile.Capabilities.Interactive)
+            console.Profile.Width = 4096;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = StopSignals.Listen(stop);
         await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, stop.Token);

@@ -72,12 +72,13 @@ internal sealed class RunDisplay(IAnsiConsole console, RunObserver observer)
                     return row;
                 case StateExitedEventDetails exited when e.Type is HistoryEventType.TaskStateExited && _open.Remove(exited.Name, out var done):
                     done.Exited = e.Timestamp;
-                    if (done.Status != "failed")
-                        done.Status = "done";
+                    if (done.Status == "failed")
+                        return null; // already reported when it failed
+                    done.Status = "done";
                     return done;
             }
 
-            if (e.Type is HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut && _rows.LastOrDefault(r => r.Exited is null) is { } failing)
+            if (e.Type is HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut && _rows.LastOrDefault(r => r.Exited is null && r.Status != "failed") is { } failing)
             {
                 failing.Status = "failed";
                 return failing;
