@@ -167,11 +167,20 @@ public sealed class LocalPipelineRun : IAsyncDisposable
     /// <summary>The build the production record names (the endpoint serves it), or null before the first deploy.</summary>
     public long? ProductionBuild() => long.TryParse(LedgerAttribute("production", "buildNumber"), CultureInfo.InvariantCulture, out var n) ? n : null;
 
+    /// <summary>A ledger item in DynamoDB JSON (<c>{"pk": {"S": ...}, ...}</c>), or null.</summary>
+    public JsonObject? LedgerItem(string pk)
+    {
+        var response = Ledger.GetItem(JsonObject.Create(("TableName", Project.Options.LedgerTableName), ("Key", JsonObject.Create(("pk", JsonObject.Create(("S", pk)))))));
+        return response.TryGetValue("Item", out var item) ? item as JsonObject : null;
+    }
+
+    /// <summary>Writes a ledger item in DynamoDB JSON, replacing the one with its key.</summary>
+    public void PutLedgerItem(JsonObject item) => Ledger.PutItem(JsonObject.Create(("TableName", Project.Options.LedgerTableName), ("Item", item)));
+
     /// <summary>A string or number attribute of a ledger item, or null.</summary>
     public string? LedgerAttribute(string pk, string name)
     {
-        var response = Ledger.GetItem(JsonObject.Create(("TableName", Project.Options.LedgerTableName), ("Key", JsonObject.Create(("pk", JsonObject.Create(("S", pk)))))));
-        if (!response.TryGetValue("Item", out var item) || item is not JsonObject o || !o.TryGetValue(name, out var value) || value is not JsonObject typed)
+        if (LedgerItem(pk) is not { } o || !o.TryGetValue(name, out var value) || value is not JsonObject typed)
             return null;
         return typed.TryGetValue("S", out var s) ? ((JsonString)s).Value : typed.TryGetValue("N", out var n) ? ((JsonString)n).Value : null;
     }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using SageBuild.Cli.Projects;
 using Spectre.Console;
@@ -132,38 +131,6 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         catch (HttpRequestException e)
         {
             return $"no answer: {e.Message}";
-        }
-    }
-
-    /// <summary>Turns Ctrl-C and SIGTERM into a cancellation, so everything the run started is stopped before it exits.</summary>
-    private sealed class StopSignals : IDisposable
-    {
-        private readonly CancellationTokenSource _stop;
-        private readonly PosixSignalRegistration _terminate;
-
-        private StopSignals(CancellationTokenSource stop)
-        {
-            _stop = stop;
-            Console.CancelKeyPress += OnCancelKeyPress;
-            _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                _stop.Cancel();
-            });
-        }
-
-        public static StopSignals Listen(CancellationTokenSource stop) => new(stop);
-
-        public void Dispose()
-        {
-            Console.CancelKeyPress -= OnCancelKeyPress;
-            _terminate.Dispose();
-        }
-
-        private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            _stop.Cancel();
         }
     }
 }
