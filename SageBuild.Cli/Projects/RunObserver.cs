@@ -54,17 +54,17 @@ public sealed class RunObserver : ILocalBackendObserver
             _tail.Clear();
             CurrentJob = $"{job.Kind.ToString().ToLowerInvariant()} {job.Name}";
         }
-
-        if (job.Kind == LocalJobKind.Build)
-            _started[Key(job)] = Stopwatch.GetTimestamp();
     }
 
     /// <inheritdoc />
     public void LogLine(LocalJob job, string line)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(line);
         if (job.Kind == LocalJobKind.Endpoint)
             return;
+        if (job.Kind == LocalJobKind.Build)
+            TimeBuildPhase(job, line);
         lock (_gate)
         {
             _tail.Enqueue(line);
@@ -88,7 +88,6 @@ public sealed class RunObserver : ILocalBackendObserver
             case (LocalJobKind.Endpoint, "Creating" or "Updating" or "SystemUpdating"):
                 _started[key] = Stopwatch.GetTimestamp();
                 break;
-            case (LocalJobKind.Build, "SUCCEEDED" or "FAILED" or "FAULT" or "STOPPED" or "TIMED_OUT"):
             case (LocalJobKind.Training, _):
             case (LocalJobKind.Endpoint, "InService" or "Failed"):
                 if (_started.TryRemove(key, out var started))
@@ -96,6 +95,22 @@ public sealed class RunObserver : ILocalBackendObserver
                 break;
         }
     }
+
+    // The build service stamps each phase's start and end in the log as it happens (as CodeBuild does): the user's
+    // commands run between "Entering phase BUILD" and "Phase complete: BUILD"; the source copy and the artifacts'
+    // collection around them are SageBuild's.
+    private void TimeBuildPhase(LocalJob job, string line)
+    {
+        if (!line.StartsWith("[Container] ", StringComparison.Ordinal))
+            return;
+        var key = Key(job);
+        if (UserPhases.Any(p => line.EndsWith("Entering phase " + p, StringComparison.Ordinal)))
+            _started[key] = Stopwatch.GetTimestamp();
+        else if (line.Contains("Phase complete: ", StringComparison.Ordinal) && _started.TryRemove(key, out var started))
+            Interlocked.Add(ref _commandTicks, Stopwatch.GetTimestamp() - started);
+    }
+
+    private static readonly string[] UserPhases = ["INSTALL", "PRE_BUILD", "BUILD", "POST_BUILD"];
 
     private static string Key(LocalJob job) => $"{job.Kind}/{job.Name}";
 }

@@ -36,10 +36,17 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Where builds, models, endpoints, the ledger and the parameters are kept. Default: PROJECT_DIR/.sagebuild.")]
         public string? DataDirectory { get; init; }
 
+        [CommandOption("--bench <RUNS>")]
+        [Description("Measure SageBuild's overhead instead: RUNS builds in a row, each one's total time minus the time inside the project's build, train and serve commands (implies --once).")]
+        public int? Bench { get; init; }
+
         /// <inheritdoc />
-        public override ValidationResult Validate() => Directory.Exists(ProjectDirectory)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"no project folder at '{ProjectDirectory}'");
+        public override ValidationResult Validate()
+        {
+            if (!Directory.Exists(ProjectDirectory))
+                return ValidationResult.Error($"no project folder at '{ProjectDirectory}'");
+            return Bench is < 1 or > 100 ? ValidationResult.Error($"--bench is a number of runs from 1 to 100, not {Bench}") : ValidationResult.Success();
+        }
     }
 
     /// <inheritdoc />
@@ -62,6 +69,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             console.Profile.Width = 4096;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = StopSignals.Listen(stop);
+        if (settings.Bench is { } runs)
+            return await new RunOverheadBenchmark(console).RunAsync(project, settings.DataDirectory, runs, settings.Json, stop.Token);
         await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, stop.Token);
         RunOutcome outcome;
         try

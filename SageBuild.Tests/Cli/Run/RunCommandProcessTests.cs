@@ -133,4 +133,27 @@ public sealed class RunCommandProcessTests
         using var gone = new StringContent("91.5,7.8,6.1,9.0,340", Encoding.UTF8, "text/csv");
         Assert.That(async () => await http.PostAsync(new Uri(endpoint), gone), Throws.InstanceOf<HttpRequestException>(), "the invocation server stopped with it");
     }
+
+    [Test]
+    public async Task The_overhead_benchmark_reports_each_runs_total_command_and_overhead_time_and_leaves_the_project_alone()
+    {
+        using var project = new ExampleProject(Python);
+
+        var result = await project.RunAsync("run", "--bench", "2", "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var line = ExampleProject.Line(result);
+        Assert.That(line.Text("workload"), Is.EqualTo("run-overhead"));
+        var runs = (JsonArray)line["runs"];
+        Assert.That(runs, Has.Count.EqualTo(2));
+        foreach (var run in runs.Cast<JsonObject>())
+        {
+            var total = ((JsonNumber)run["totalSeconds"]).Value;
+            var commands = ((JsonNumber)run["commandSeconds"]).Value;
+            Assert.That(commands, Is.GreaterThan(0).And.LessThan(total), "the project's commands ran inside the build");
+            Assert.That(((JsonNumber)run["overheadSeconds"]).Value, Is.EqualTo(total - commands).Within(0.002));
+        }
+
+        Assert.That(Directory.Exists(Path.Combine(project.Directory, ".sagebuild")), Is.False, "the benchmark runs in a temporary data folder");
+    }
 }
