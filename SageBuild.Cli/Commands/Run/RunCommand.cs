@@ -116,11 +116,12 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
             console.MarkupLineInterpolated($"[red]failure:[/] {failure}");
         if (outcome.Endpoint is { } endpoint)
         {
-            console.WriteLine($"Endpoint (build {outcome.Serving?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {endpoint}");
+            // Raw lines: a URL or a command wrapped at the terminal's width could not be copied.
+            console.WriteRaw($"Endpoint (build {outcome.Serving?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {endpoint}\n");
             if (project.Sample is { } sample)
             {
-                console.WriteLine($"Sample request:    curl -s -X POST -H 'Content-Type: {sample.ContentType}' --data '{sample.Body}' {endpoint}");
-                console.WriteLine($"Sample prediction: {prediction ?? "(no answer)"}");
+                console.WriteRaw($"Sample request:    curl -s -X POST -H 'Content-Type: {sample.ContentType}' --data '{sample.Body}' {endpoint}\n");
+                console.WriteRaw($"Sample prediction: {prediction ?? "(no answer)"}\n");
             }
         }
     }
