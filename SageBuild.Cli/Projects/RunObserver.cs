@@ -101,7 +101,7 @@ public sealed class RunObserver : ILocalBackendObserver
     // collection around them are SageBuild's.
     private void TimeBuildPhase(LocalJob job, string line)
     {
-        if (!line.StartsWith("[Container] ", StringComparison.Ordinal))
+        if (!line.Contains("[Container] ", StringComparison.Ordinal))
             return;
         var key = Key(job);
         if (UserPhases.Any(p => line.EndsWith("Entering phase " + p, StringComparison.Ordinal)))
