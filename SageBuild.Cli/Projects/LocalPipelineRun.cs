@@ -73,8 +73,11 @@ public sealed class LocalPipelineRun : IAsyncDisposable
     /// <summary>The endpoint's stable invocation URL.</summary>
     public string EndpointUrl => Backends.EndpointUrl(Project.Options.EndpointName);
 
-    /// <summary>Opens the project's data folder (<paramref name="dataDirectory"/>, default <c>{project}/.sagebuild</c>) and starts the backends.</summary>
-    public static async Task<LocalPipelineRun> StartAsync(ProjectFile project, string? dataDirectory = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the project's data folder (<paramref name="dataDirectory"/>, default <c>{project}/.sagebuild</c>) and starts
+    /// the backends, with the endpoints' invocation server on <paramref name="port"/> (0: a free port).
+    /// </summary>
+    public static async Task<LocalPipelineRun> StartAsync(ProjectFile project, string? dataDirectory = null, int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         var data = Path.GetFullPath(dataDirectory ?? Path.Combine(project.Directory, LocalBackendsInfo.DefaultDataDirectoryName));
@@ -86,6 +89,7 @@ public sealed class LocalPipelineRun : IAsyncDisposable
             DataDirectory = data,
             AccountId = LocalAccount,
             Region = options.Region,
+            HostingPort = port,
             Observers = [observer],
             BuildProjects = new Dictionary<string, LocalBuildProject>
             {

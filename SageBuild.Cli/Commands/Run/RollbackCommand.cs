@@ -33,6 +33,10 @@ public sealed class RollbackCommand(IAnsiConsole console) : AsyncCommand<Rollbac
         [Description("Print one line {\"status\",\"build\",\"endpoint\",\"prediction\"} when the build serves.")]
         public bool Json { get; init; }
 
+        [CommandOption("--port <PORT>")]
+        [Description("The loopback port of the endpoint's URL. Default: a free port.")]
+        public int Port { get; init; }
+
         [CommandOption("--data-dir <DIR>")]
         [Description("The project's data folder. Default: PROJECT_DIR/.sagebuild.")]
         public string? DataDirectory { get; init; }
@@ -42,6 +46,8 @@ public sealed class RollbackCommand(IAnsiConsole console) : AsyncCommand<Rollbac
         {
             if (!Directory.Exists(ProjectDirectory))
                 return ValidationResult.Error($"no project folder at '{ProjectDirectory}'");
+            if (Port is < 0 or > 65535)
+                return ValidationResult.Error($"--port is a port from 1 to 65535 (or 0 for a free one), not {Port}");
             return To is < 1 ? ValidationResult.Error($"--to is a build number (1 or more), not {To}") : ValidationResult.Success();
         }
     }
@@ -65,7 +71,7 @@ public sealed class RollbackCommand(IAnsiConsole console) : AsyncCommand<Rollbac
             console.Profile.Width = 4096;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = StopSignals.Listen(stop);
-        await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, stop.Token);
+        await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, settings.Port, stop.Token);
         long build;
         try
         {

@@ -32,6 +32,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("Print, as soon as the pipeline ends, one line {\"status\",\"build\",\"endpoint\",\"metrics\",...} instead of the live display.")]
         public bool Json { get; init; }
 
+        [CommandOption("--port <PORT>")]
+        [Description("The loopback port of the endpoint's URL. Default: a free port.")]
+        public int Port { get; init; }
+
         [CommandOption("--data-dir <DIR>")]
         [Description("Where builds, models, endpoints, the ledger and the parameters are kept. Default: PROJECT_DIR/.sagebuild.")]
         public string? DataDirectory { get; init; }
@@ -45,6 +49,8 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         {
             if (!Directory.Exists(ProjectDirectory))
                 return ValidationResult.Error($"no project folder at '{ProjectDirectory}'");
+            if (Port is < 0 or > 65535)
+                return ValidationResult.Error($"--port is a port from 1 to 65535 (or 0 for a free one), not {Port}");
             return Bench is < 1 or > 100 ? ValidationResult.Error($"--bench is a number of runs from 1 to 100, not {Bench}") : ValidationResult.Success();
         }
     }
@@ -71,7 +77,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         using var signals = StopSignals.Listen(stop);
         if (settings.Bench is { } runs)
             return await new RunOverheadBenchmark(console).RunAsync(project, settings.DataDirectory, runs, settings.Json, stop.Token);
-        await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, stop.Token);
+        await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, settings.Port, stop.Token);
         RunOutcome outcome;
         try
         {

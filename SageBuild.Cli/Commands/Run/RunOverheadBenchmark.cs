@@ -27,7 +27,7 @@ internal sealed class RunOverheadBenchmark(IAnsiConsole console)
         try
         {
             var started = Stopwatch.GetTimestamp();
-            await using var run = await LocalPipelineRun.StartAsync(project, dataDirectory ?? temporary, cancellationToken);
+            await using var run = await LocalPipelineRun.StartAsync(project, dataDirectory ?? temporary, cancellationToken: cancellationToken);
             var startup = Stopwatch.GetElapsedTime(started);
             var results = new List<RunOutcome>();
             for (var i = 0; i < runs; i++)
