@@ -48,7 +48,7 @@ internal sealed class RunDisplay(IAnsiConsole console, RunObserver observer)
             return;
         console.WriteLine(row.Exited is { } exited
             ? $"[{Clock()}] {row.Name} {row.Status} in {Seconds(exited - row.Entered)}"
-            : $"[{Clock()}] {row.Name} {(row.Status == "failed" ? "failed" : "...")}");
+            : $"[{Clock()}] {row.Name} {(row.Status == "failed" ? $"raised {row.Error ?? "an error"}" : "...")}");
         if (row.Exited is not null && row.Name == "Train")
         {
             foreach (var (name, value) in observer.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -80,7 +80,10 @@ internal sealed class RunDisplay(IAnsiConsole console, RunObserver observer)
 
             if (e.Type is HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut && _rows.LastOrDefault(r => r.Exited is null && r.Status != "failed") is { } failing)
             {
+                // The pipeline catches some errors on purpose (no endpoint yet means a first deployment): name the
+                // error, and let the states that follow show whether the build goes on.
                 failing.Status = "failed";
+                failing.Error = (e.Details as ErrorEventDetails)?.Error;
                 return failing;
             }
 
@@ -97,7 +100,7 @@ internal sealed class RunDisplay(IAnsiConsole console, RunObserver observer)
             foreach (var row in _rows.TakeLast(ShownStates))
             {
                 var elapsed = (row.Exited ?? DateTimeOffset.UtcNow) - row.Entered;
-                var status = row.Status == "failed" ? "[red]failed[/]" : row.Exited is null ? "[yellow]running[/]" : "[green]done[/]";
+                var status = row.Status == "failed" ? $"[red]raised {Markup.Escape(row.Error ?? "an error")}[/]" : row.Exited is null ? "[yellow]running[/]" : "[green]done[/]";
                 table.AddRow(Markup.Escape(row.Name), Seconds(elapsed), status);
             }
         }
@@ -122,5 +125,7 @@ internal sealed class RunDisplay(IAnsiConsole console, RunObserver observer)
         public DateTimeOffset? Exited { get; set; }
 
         public string Status { get; set; } = "running";
+
+        public string? Error { get; set; }
     }
 }
