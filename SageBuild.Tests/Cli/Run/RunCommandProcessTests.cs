@@ -105,6 +105,25 @@ public sealed class RunCommandProcessTests
     }
 
     [Test]
+    public async Task Rollback_to_a_build_whose_model_and_config_retention_deleted_creates_them_again_from_the_ledger()
+    {
+        using var project = new ExampleProject(Python);
+        project.Edit(yaml => yaml[..yaml.IndexOf("  gate:", StringComparison.Ordinal)] + "  retention:\n    models: 1\n    endpointConfigs: 1\n");
+        var first = ExampleProject.Line(await project.RunAsync("run", "--once", "--json"));
+        project.Edit(yaml => yaml.Replace("epochs: 300", "epochs: 1", StringComparison.Ordinal));
+        await project.RunAsync("run", "--once", "--json");
+        await project.RunAsync("run", "--once", "--json");
+        var configs = Path.Combine(project.Directory, ".sagebuild", "hosting", "endpoint-configs");
+        Assert.That(File.Exists(Path.Combine(configs, "failure-predictor-1-config.json")), Is.False, "retention deleted build 1's endpoint config");
+
+        var result = await project.RunAsync("rollback", "--to", "1", "--once", "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(ExampleProject.Line(result).Text("prediction"), Is.EqualTo(first.Text("prediction")));
+        Assert.That(File.Exists(Path.Combine(configs, "failure-predictor-1-config.json")), Is.True);
+    }
+
+    [Test]
     public async Task Without_once_it_serves_the_endpoint_until_stopped_and_then_stops_what_it_started()
     {
         using var project = new ExampleProject(Python);
