@@ -8,10 +8,11 @@ namespace SageBuild.Engine.Execution;
 internal sealed partial class MapNode
 {
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
-        RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+        RunFrame frame, long startedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
+            StartedEventId = startedEventId,
             ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
@@ -71,6 +72,7 @@ internal sealed partial class MapNode
         lock (shared)
         {
             child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
+            child.Attach(new FrameKey(shared.StartedEventId, index));
             child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
         }
 
@@ -161,6 +163,9 @@ internal sealed partial class MapNode
         public long Source { get; set; } = source;
 
         public long LastPublished { get; set; } = source;
+
+        /// <summary>The MapStateStarted event of this attempt: with an item's index, it names the item's thread (<see cref="FrameKey"/>).</summary>
+        public long StartedEventId { get; init; }
 
         public ChildExecutionNames? ChildNames { get; init; }
 
