@@ -15,14 +15,6 @@ public sealed partial class WorkflowEngine
     /// <summary>Whether the engine's stores outlive it (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
     public bool IsDurable => _isDurable;
 
-    /// <summary>Deletes a state machine; its running executions go on. False when there was none.</summary>
-    public bool DeleteStateMachine(string stateMachineArn)
-    {
-        ArgumentNullException.ThrowIfNull(stateMachineArn);
-        var existed = _machines.TryRemove(stateMachineArn, out _);
-        return _machineStore.Delete(stateMachineArn) || existed;
-    }
-
     /// <summary>
     /// Resumes every execution the store holds as RUNNING (left so by a crash or by an engine disposed over durable
     /// stores), each from its last recorded event; see ENGINE.md, "Durability and resume". Call it once, right after
