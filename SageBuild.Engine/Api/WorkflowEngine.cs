@@ -78,6 +78,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     {
         var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
         var record = run.Record;
+        // Acknowledged only once stored: a started execution survives a crash from here on.
+        await _context.Store.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
         _ = Task.Run(async () =>
         {
             await run.RunAsync().ConfigureAwait(false);

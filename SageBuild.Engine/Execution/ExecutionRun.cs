@@ -170,8 +170,18 @@ internal sealed partial class ExecutionRun : IEventSink
     /// </summary>
     public ValueTask CommitAsync(ExecutionRecord? record = null)
     {
-        var stored = HandOver(record);
-        return stored is null ? ValueTask.CompletedTask : new ValueTask(stored);
+        var taken = HandOver(record);
+        if (_stopKind == StopKind.Suspended)
+            return ValueTask.CompletedTask;
+        if (taken is null)
+            return Engine.Store.EnsureStoredAsync(CancellationToken.None);
+        return EnsureStoredAfterAsync(taken);
+    }
+
+    private async ValueTask EnsureStoredAfterAsync(Task taken)
+    {
+        await taken.ConfigureAwait(false);
+        await Engine.Store.EnsureStoredAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SageBuild.Engine.History;
 
@@ -6,38 +5,95 @@ namespace SageBuild.Engine.Stores.Sqlite;
 
 public sealed partial class SqliteExecutionStore
 {
-    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _queueLock = new();
+    private readonly Lock _writeLock = new();
     private readonly Writer _writer;
-    private readonly Task _writing;
+    private List<WriteOperation> _queue = new(64);
+    private List<WriteOperation> _spare = new(64);
+    private int _backgroundScheduled;
+    private Exception? _failure;
 
-    /// <summary>Stops taking writes, waits for the queued ones to commit and closes the database.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Writes what is queued and closes the database.</summary>
+    public ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writing.ConfigureAwait(false);
-        _writer.Dispose();
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc cref="DisposeAsync" />
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private Task Enqueue(WriteOperation operation)
+    public void Dispose()
     {
-        if (!_queue.Writer.TryWrite(operation))
-            throw new ObjectDisposedException(nameof(SqliteExecutionStore), "the store is closed");
-        return operation.Task;
+        WriteQueued();
+        lock (_writeLock)
+            _writer.Dispose();
     }
 
-    private async Task WriteLoopAsync()
+    private void Enqueue(WriteOperation operation, bool inBackground)
     {
-        var batch = new List<WriteOperation>(64);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        lock (_queueLock)
         {
-            while (batch.Count < 4096 && reader.TryRead(out var operation))
-                batch.Add(operation);
-            _writer.Write(batch);
-            batch.Clear();
+            ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
+            _queue.Add(operation);
+        }
+
+        // Appends nobody waits for are written by a background pass, which takes whatever has queued up by then
+        // (group commit): the engine goes on computing meanwhile.
+        if (inBackground && Interlocked.Exchange(ref _backgroundScheduled, 1) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(static store => store.WriteInBackground(), this, preferLocal: false);
+    }
+
+    private void WriteInBackground()
+    {
+        while (true)
+        {
+            WriteQueued();
+            Volatile.Write(ref _backgroundScheduled, 0);
+            lock (_queueLock)
+            {
+                if (_queue.Count == 0)
+                    return;
+            }
+
+            if (Interlocked.Exchange(ref _backgroundScheduled, 1) == 1)
+                return;
+        }
+    }
+
+    // One writer at a time (SQLite has one anyway): whoever holds the write lock writes every batch queued until none is left.
+    private void WriteQueued()
+    {
+        lock (_writeLock)
+        {
+            while (true)
+            {
+                List<WriteOperation> batch;
+                lock (_queueLock)
+                {
+                    if (_queue.Count == 0)
+                        return;
+                    batch = _queue;
+                    _queue = _spare;
+                    _spare = batch;
+                }
+
+                if (_writer.IsDisposed)
+                {
+                    foreach (var operation in batch)
+                        operation.TrySetException(new ObjectDisposedException(nameof(SqliteExecutionStore), "the store is closed"));
+                }
+                else if (_writer.Write(batch) is { } failure)
+                {
+                    _failure ??= failure;
+                }
+
+                foreach (var operation in batch)
+                {
+                    if (operation.IsCreate)
+                        _queuedCreates.TryRemove(operation.ExecutionArn, out _);
+                }
+
+                batch.Clear();
+            }
         }
     }
 
@@ -83,7 +139,9 @@ public sealed partial class SqliteExecutionStore
         /// used twice), the batch is rolled back and each write is tried in a transaction of its own, so that only
         /// the bad one fails.
         /// </summary>
-        public void Write(List<WriteOperation> batch)
+        public bool IsDisposed { get; private set; }
+
+        public Exception? Write(List<WriteOperation> batch)
         {
             try
             {
@@ -96,13 +154,22 @@ public sealed partial class SqliteExecutionStore
 
                 foreach (var operation in batch)
                     operation.TrySetResult();
+                return null;
             }
 #pragma warning disable CA1031 // Each write's own failure is reported to its caller just below.
             catch (Exception)
 #pragma warning restore CA1031
             {
+                Exception? failure = null;
                 foreach (var operation in batch)
+                {
                     WriteAlone(operation);
+                    // An append nobody awaits fails the store's barrier instead: the engine awaits that.
+                    if (!operation.IsCreate && operation.Task.Exception?.InnerException is { } e)
+                        failure ??= e;
+                }
+
+                return failure;
             }
         }
 
@@ -197,6 +264,9 @@ public sealed partial class SqliteExecutionStore
 
         public void Dispose()
         {
+            if (IsDisposed)
+                return;
+            IsDisposed = true;
             _insertEvent.Dispose();
             _insertExecution.Dispose();
             _updateExecution.Dispose();

@@ -18,26 +18,44 @@ namespace SageBuild.Engine.Stores.Sqlite;
 public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _queuedCreates = new(StringComparer.Ordinal);
 
-    /// <summary>Opens (creating if need be) the database of <paramref name="options"/> and starts its writer.</summary>
+    /// <summary>Opens (creating if need be) the database of <paramref name="options"/>.</summary>
     public SqliteExecutionStore(SqliteStoreOptions options)
     {
         _database = new SqliteDatabase(options);
         _writer = new Writer(_database.Open());
-        _writing = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath => _database.Path;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Takes the record and returns at once, throwing <see cref="InvalidOperationException"/> when the ARN is taken
+    /// (stored, or queued); it is durable once <see cref="EnsureStoredAsync"/> completes.
+    /// </summary>
     public ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new ValueTask(Enqueue(new WriteOperation(record.ExecutionArn, null, record, isCreate: true)));
+        if (!_queuedCreates.TryAdd(record.ExecutionArn, 0) || Exists(record.ExecutionArn))
+        {
+            _queuedCreates.TryRemove(record.ExecutionArn, out _);
+            throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
+        }
+
+        Enqueue(new WriteOperation(record.ExecutionArn, null, record, isCreate: true), inBackground: true);
+        return ValueTask.CompletedTask;
     }
 
-    /// <inheritdoc />
+    private bool Exists(string executionArn)
+    {
+        using var connection = _database.OpenForReading();
+        using var command = SqliteDatabase.Prepare(connection, "SELECT 1 FROM executions WHERE execution_arn = $arn", "$arn");
+        command.Parameters[0].Value = executionArn;
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Takes the events (a copy) and returns at once; they are written in the background, or by the next <see cref="EnsureStoredAsync"/>.</summary>
     public ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
@@ -46,13 +64,25 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         var copy = new HistoryEvent[events.Count];
         for (var i = 0; i < copy.Length; i++)
             copy[i] = events[i];
-        return new ValueTask(Enqueue(new WriteOperation(executionArn, copy, record, isCreate: false)));
+        Enqueue(new WriteOperation(executionArn, copy, record, isCreate: false), inBackground: true);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes everything queued, on the caller's thread (waiting first for a write under way): a caller that needs
+    /// its events durable gets them so without a thread hop. A failed append makes this throw, for every caller after
+    /// it too (the store's history would otherwise have a hole).
+    /// </summary>
+    public ValueTask EnsureStoredAsync(CancellationToken cancellationToken)
+    {
+        WriteQueued();
+        return _failure is { } failure ? ValueTask.FromException(failure) : ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE execution_arn = $arn", "$arn");
         command.Parameters[0].Value = executionArn;
         using var reader = command.ExecuteReader();
@@ -62,7 +92,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, """
             SELECT event_id, previous_event_id, timestamp, type, frame_start, frame_index, details FROM history_events
             WHERE execution_arn = $arn ORDER BY event_id
@@ -85,7 +115,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenForReading();
         using var command = stateMachineArn is null
             ? SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions ORDER BY start_date DESC")
             : SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE state_machine_arn = $machine ORDER BY start_date DESC", "$machine");

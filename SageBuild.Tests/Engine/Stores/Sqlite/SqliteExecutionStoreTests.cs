@@ -71,19 +71,20 @@ public sealed class SqliteExecutionStoreTests
         await using var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db") });
         var record = Record("dup");
         await store.CreateExecutionAsync(record, default);
-        var duplicate = store.CreateExecutionAsync(record, default).AsTask();
-        var other = store.CreateExecutionAsync(Record("other"), default).AsTask();
-        Assert.ThrowsAsync<InvalidOperationException>(() => duplicate);
-        await other;
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "taken while still queued");
+        await store.EnsureStoredAsync(default);
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "taken once stored");
+        await store.CreateExecutionAsync(Record("other"), default);
 
         var first = new HistoryEvent(1, 0, Start, HistoryEventType.ExecutionStarted, null);
         await store.AppendAsync(record.ExecutionArn, [first], null, default);
-        var again = store.AppendAsync(record.ExecutionArn, [first with { PreviousEventId = 7 }], null, default).AsTask();
-        var fine = store.AppendAsync(record.ExecutionArn, [first with { Id = 2 }], null, default).AsTask();
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => again);
+        await store.AppendAsync(record.ExecutionArn, [first with { PreviousEventId = 7 }], null, default);
+        await store.AppendAsync(record.ExecutionArn, [first with { Id = 2 }], null, default);
+        var error = Assert.ThrowsAsync<InvalidOperationException>(async () => await store.EnsureStoredAsync(default));
         Assert.That(error!.Message, Does.Contain("already stored"));
-        await fine;
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.EnsureStoredAsync(default), "the store stays failed: its history has a hole");
         Assert.That((await store.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => (e.Id, e.PreviousEventId)), Is.EqualTo(new[] { (1L, 0L), (2L, 0L) }));
+        Assert.That(await store.GetExecutionAsync(Record("other").ExecutionArn, default), Is.Not.Null, "the other writes of the batch are stored");
     }
 
     [Test]
@@ -98,6 +99,7 @@ public sealed class SqliteExecutionStoreTests
             for (var id = 1; id <= 25; id++)
                 await store.AppendAsync(r.ExecutionArn, [new HistoryEvent(id, id - 1, Start, HistoryEventType.PassStateEntered, new StateEnteredEventDetails("P", id))], null, default);
         })));
+        await store.EnsureStoredAsync(default);
         foreach (var r in records)
             Assert.That((await store.ReadHistoryAsync(r.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, 25).Select(i => (long)i)));
         Assert.That(await store.ListExecutionsAsync(null, default), Has.Count.EqualTo(40));
