@@ -10,7 +10,8 @@ public sealed partial class SqliteExecutionStore
     private readonly Writer _writer;
     private List<WriteOperation> _queue = new(64);
     private List<WriteOperation> _spare = new(64);
-    private int _backgroundScheduled;
+    private static readonly TimeSpan BackgroundDelay = TimeSpan.FromMilliseconds(5);
+    private readonly Timer _background;
     private Exception? _failure;
 
     /// <summary>Writes what is queued and closes the database.</summary>
@@ -23,40 +24,27 @@ public sealed partial class SqliteExecutionStore
     /// <inheritdoc cref="DisposeAsync" />
     public void Dispose()
     {
+        _background.Dispose();
         WriteQueued();
         lock (_writeLock)
             _writer.Dispose();
     }
 
-    private void Enqueue(WriteOperation operation, bool inBackground)
+    private void Enqueue(WriteOperation operation)
     {
+        bool wasEmpty;
         lock (_queueLock)
         {
             ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
+            wasEmpty = _queue.Count == 0;
             _queue.Add(operation);
         }
 
-        // Appends nobody waits for are written by a background pass, which takes whatever has queued up by then
-        // (group commit): the engine goes on computing meanwhile.
-        if (inBackground && Interlocked.Exchange(ref _backgroundScheduled, 1) == 0)
-            ThreadPool.UnsafeQueueUserWorkItem(static store => store.WriteInBackground(), this, preferLocal: false);
-    }
-
-    private void WriteInBackground()
-    {
-        while (true)
-        {
-            WriteQueued();
-            Volatile.Write(ref _backgroundScheduled, 0);
-            lock (_queueLock)
-            {
-                if (_queue.Count == 0)
-                    return;
-            }
-
-            if (Interlocked.Exchange(ref _backgroundScheduled, 1) == 1)
-                return;
-        }
+        // What nobody waits for is written a moment later in the background, with whatever has queued up by then
+        // (group commit). Usually a caller that needs it stored (EnsureStoredAsync) comes first and writes it itself,
+        // on its own thread: a write right away on another thread would only contend with the engine for the cores.
+        if (wasEmpty)
+            _background.Change(BackgroundDelay, Timeout.InfiniteTimeSpan);
     }
 
     // One writer at a time (SQLite has one anyway): whoever holds the write lock writes every batch queued until none is left.

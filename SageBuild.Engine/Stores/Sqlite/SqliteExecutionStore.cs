@@ -25,6 +25,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         _database = new SqliteDatabase(options);
         _writer = new Writer(_database.Open());
+        _background = new Timer(static store => ((SqliteExecutionStore)store!).WriteQueued(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>The database file's full path.</summary>
@@ -43,7 +44,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
         }
 
-        Enqueue(new WriteOperation(record.ExecutionArn, null, record, isCreate: true), inBackground: true);
+        Enqueue(new WriteOperation(record.ExecutionArn, null, record, isCreate: true));
         return ValueTask.CompletedTask;
     }
 
@@ -64,7 +65,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         var copy = new HistoryEvent[events.Count];
         for (var i = 0; i < copy.Length; i++)
             copy[i] = events[i];
-        Enqueue(new WriteOperation(executionArn, copy, record, isCreate: false), inBackground: true);
+        Enqueue(new WriteOperation(executionArn, copy, record, isCreate: false));
         return ValueTask.CompletedTask;
     }
 
@@ -82,6 +83,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken)
     {
+        WriteQueued(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE execution_arn = $arn", "$arn");
         command.Parameters[0].Value = executionArn;
@@ -92,6 +94,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken)
     {
+        WriteQueued(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, """
             SELECT event_id, previous_event_id, timestamp, type, frame_start, frame_index, details FROM history_events
@@ -115,6 +118,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken)
     {
+        WriteQueued(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
         using var command = stateMachineArn is null
             ? SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions ORDER BY start_date DESC")
