@@ -15,6 +15,8 @@ internal sealed partial class ExecutionRun
             frame.Attach(FrameKey.TopLevel);
             frame.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(Record.Input, Settings.RoleArn, Machine.DefinitionHash), updateSource: false);
             Flush();
+            // StartExecution answers after this (and after the store's barrier): the history is never empty once answered.
+            _started.TrySetResult();
 
             ITimer? timeout = null;
             if (!Settings.UsesVirtualClock && Settings.TimeoutSeconds is { } seconds)
@@ -65,6 +67,7 @@ internal sealed partial class ExecutionRun
         }
         finally
         {
+            _started.TrySetResult();
             _stop.Dispose();
         }
     }

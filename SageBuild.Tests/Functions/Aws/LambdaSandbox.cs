@@ -38,7 +38,7 @@ internal sealed class LambdaSandbox : IAsyncDisposable
     public static async Task<LambdaSandbox> StartAsync()
     {
         var host = await ApiHost.StartAsync(requireSignatures: true);
-        await host.Service.CreateStateMachineAsync(new CreateStateMachineInput { Name = MachineName, Definition = Definitions.Pass, RoleArn = Definitions.RoleArn });
+        await host.Service.CreateStateMachineAsync(new CreateStateMachineInput { Name = MachineName, Definition = Definitions.Hold, RoleArn = Definitions.RoleArn });
         return new LambdaSandbox(host);
     }
 
