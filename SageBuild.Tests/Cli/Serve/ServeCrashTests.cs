@@ -50,12 +50,14 @@ public sealed class ServeCrashTests
         var random = new Random(seed);
         await TestContext.Progress.WriteLineAsync($"crash test: seed {seed}");
         var acknowledged = new Dictionary<int, string>();
+        var resumed = 0;
         string? machineArn = null;
         var clock = Stopwatch.StartNew();
 
         for (var life = 0; life <= Crashes; life++)
         {
             await using var serve = await ServeProcess.StartAsync("--data-dir", folder.Path);
+            resumed += serve.ResumedExecutions;
             using var client = new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = new Uri(serve.EndpointUrl), SignRequests = false, Timeout = TimeSpan.FromSeconds(20) });
             machineArn ??= (await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = "crashy", Definition = Definition, RoleArn = RoleArn })).StateMachineArn;
             if (life == Crashes)
@@ -77,6 +79,7 @@ public sealed class ServeCrashTests
         {
             using var client = new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = new Uri(last.EndpointUrl), SignRequests = false, Timeout = TimeSpan.FromSeconds(20) });
             Assert.That(acknowledged, Has.Count.EqualTo(Executions));
+            Assert.That(resumed, Is.GreaterThanOrEqualTo(10), "the kills interrupted executions, which later servers resumed");
             foreach (var (n, arn) in acknowledged.OrderBy(a => a.Key))
             {
                 var result = await UntilEndedAsync(client, arn);
@@ -88,7 +91,7 @@ public sealed class ServeCrashTests
             }
         }
 
-        await TestContext.Progress.WriteLineAsync($"crash test: {Crashes} kills, {Executions} executions, {clock.Elapsed.TotalSeconds:0} s");
+        await TestContext.Progress.WriteLineAsync($"crash test: {Crashes} kills, {Executions} executions, {resumed} resumptions, {clock.Elapsed.TotalSeconds:0} s");
     }
 
     private static async Task StartRemainingAsync(StepFunctionsClient client, string machineArn, string[] inputs, Dictionary<int, string> acknowledged, int count, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public bool SignaturesRequired { get; }
 
+    /// <summary>The executions a server with <c>--data-dir</c> resumed on start.</summary>
+    public int ResumedExecutions { get; private init; }
+
     public string StandardError
     {
         get
@@ -81,7 +84,10 @@ internal sealed class ServeProcess : IAsyncDisposable
         var root = json.RootElement;
         // Keep draining stdout so the server never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
-        var serve = new ServeProcess(process, root.GetProperty("endpoint").GetString()!, root.GetProperty("dashboardUrl").GetString()!, root.GetProperty("signaturesRequired").GetBoolean());
+        var serve = new ServeProcess(process, root.GetProperty("endpoint").GetString()!, root.GetProperty("dashboardUrl").GetString()!, root.GetProperty("signaturesRequired").GetBoolean())
+        {
+            ResumedExecutions = root.TryGetProperty("resumedExecutions", out var resumed) ? resumed.GetInt32() : 0,
+        };
         lock (errors)
             serve._errors.Append(errors);
         return serve;
