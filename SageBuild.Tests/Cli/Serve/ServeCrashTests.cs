@@ -100,9 +100,22 @@ public sealed class ServeCrashTests
         {
             if (acknowledged.ContainsKey(n))
                 continue;
-            // A start whose answer was lost in a crash is sent again: the same name and input give the same execution (AWS's idempotency).
-            var started = await client.StartExecutionAsync(new StartExecutionInput { StateMachineArn = machineArn, Name = $"run-{n:00}", Input = inputs[n] }, cancellationToken);
-            acknowledged[n] = started.ExecutionArn;
+            // A start whose answer was lost in a crash is sent again: while that execution runs, the same name and input
+            // give it back (AWS's idempotency); once it has ended, AWS answers ExecutionAlreadyExists, and it is read instead.
+            var name = $"run-{n:00}";
+            try
+            {
+                var started = await client.StartExecutionAsync(new StartExecutionInput { StateMachineArn = machineArn, Name = name, Input = inputs[n] }, cancellationToken);
+                acknowledged[n] = started.ExecutionArn;
+            }
+            catch (StepFunctionsException e) when (e.Code == "ExecutionAlreadyExists")
+            {
+                var arn = machineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+                var existing = await client.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = arn }, cancellationToken);
+                Assert.That(JsonValue.Parse(existing.Input!), Is.EqualTo(JsonValue.Parse(inputs[n])), $"{arn} is the execution this test started");
+                acknowledged[n] = arn;
+            }
+
             count--;
         }
     }
