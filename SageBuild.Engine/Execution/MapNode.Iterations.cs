@@ -132,8 +132,19 @@ internal sealed partial class MapNode
 
         var record = execution.Record(status, child.Now, result);
         var store = run.Engine.Store;
-        await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
-        await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+        var stored = true;
+        try
+        {
+            await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (run.IsResumed)
+        {
+            // Resumed, the child ran again under the name it had before the crash, and that run was stored: keep it.
+            stored = false;
+        }
+
+        if (stored)
+            await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
             if (shared.Children is { } children)

@@ -155,6 +155,36 @@ public sealed class ResumeTests
     }
 
     [Test]
+    public async Task Resumes_a_distributed_map_whose_children_run_again()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        const string definition = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.items","End":true,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Nap","States":{
+                "Nap":{"Type":"Wait","Seconds":1,"Next":"Double"},
+                "Double":{"Type":"Pass","Parameters":{"twice.$":"States.MathAdd($, $)"},"End":true}}}}}}
+            """;
+        var input = JsonValue.Parse("""{"items":[1,2,3]}""");
+        var (expected, _) = await EngineHarness.RunAsync(definition, input.ToJson());
+        string arn;
+        await using (var first = Engine(database))
+        {
+            var machine = first.CreateStateMachine("Distributor", AslJson.Parse(definition));
+            arn = (await first.StartExecutionAsync(machine.StateMachineArn, input)).ExecutionArn;
+            await UntilRecordedAsync(first, arn, HistoryEventType.MapRunStarted);
+            await Task.Delay(300);
+        }
+
+        await using var second = Engine(database);
+        await second.ResumeAsync();
+        var result = await second.WaitForExecutionAsync(arn).WaitAsync(Patience);
+        Assert.That((result.Status, result.Error, result.Cause), Is.EqualTo((ExecutionStatus.SUCCEEDED, (string?)null, (string?)null)));
+        Assert.That(result.Output, Is.EqualTo(expected.Output));
+        AssertIdsRunOneByOne(await second.GetExecutionHistoryAsync(arn));
+    }
+
+    [Test]
     public async Task Waits_again_for_the_token_a_task_had_handed_out()
     {
         using var folder = new TemporaryDirectory();
