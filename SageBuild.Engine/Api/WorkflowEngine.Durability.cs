@@ -23,7 +23,7 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<string>> ResumeAsync(CancellationToken cancellationToken = default)
     {
         var resumed = new List<string>();
-        foreach (var record in await _context.Store.ListExecutionsAsync(null, cancellationToken).ConfigureAwait(false))
+        foreach (var record in await _context.Store.ListRunningExecutionsAsync(cancellationToken).ConfigureAwait(false))
         {
             // A distributed Map's child execution is run (again) by its parent, never on its own.
             if (record.Status != ExecutionStatus.RUNNING || IsChildExecution(record.ExecutionArn) || _running.ContainsKey(record.ExecutionArn))

@@ -45,4 +45,11 @@ public interface IExecutionStore
 
     /// <summary>The executions of a state machine (all of them when null), newest first.</summary>
     ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The RUNNING executions, which a starting engine resumes. The default filters <see cref="ListExecutionsAsync"/>;
+    /// a store with many ended executions should answer it with a query of its own.
+    /// </summary>
+    async ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken) =>
+        [.. (await ListExecutionsAsync(null, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == ExecutionStatus.RUNNING)];
 }

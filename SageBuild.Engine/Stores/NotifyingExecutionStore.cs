@@ -73,6 +73,10 @@ public sealed class NotifyingExecutionStore(IExecutionStore inner) : IExecutionS
         _inner.ListExecutionsAsync(stateMachineArn, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken) =>
+        _inner.ListRunningExecutionsAsync(cancellationToken);
+
+    /// <inheritdoc />
     public IDisposable Subscribe(IObserver<ExecutionChange> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);

@@ -132,6 +132,19 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(records);
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken)
+    {
+        WriteQueued();
+        using var connection = _database.OpenForReading();
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE status = 'RUNNING' ORDER BY start_date");
+        using var reader = command.ExecuteReader();
+        var records = new List<ExecutionRecord>();
+        while (reader.Read())
+            records.Add(ReadRecord(reader));
+        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(records);
+    }
+
     private const string RecordColumns =
         "execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed";
 
