@@ -77,7 +77,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         }
         catch (FormatException e)
         {
-            await Console.Error.WriteLineAsync($"sagebuild serve: {(settings.Credentials is null ? "--credentials-file" : "--credentials")}: {e.Message}");
+            // The message names the option, or the file and line, already.
+            await Console.Error.WriteLineAsync($"sagebuild serve: {e.Message}");
             return ExitCodes.UsageError;
         }
 

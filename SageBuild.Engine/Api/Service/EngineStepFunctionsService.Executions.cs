@@ -1,5 +1,6 @@
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Stores;
+using SageBuild.StateMachines.Json;
 using EngineStatus = SageBuild.Engine.Stores.ExecutionStatus;
 
 namespace SageBuild.Engine.Api.Service;
@@ -15,21 +16,37 @@ public sealed partial class EngineStepFunctionsService
         if (input.Name is not null)
             StepFunctionsNames.EnsureValid(input.Name);
         var data = ParseInput(input.Input);
-        if (input.Name is not null && machine.Type == StateMachineType.Standard)
+        var named = input.Name is not null && machine.Type == StateMachineType.Standard
+            ? StepFunctionsArn.ForExecution(_engine.Region, _engine.AccountId, machine.Name, input.Name!).ToString()
+            : null;
+        if (named is not null && await SameRequestAsync(named, data, cancellationToken).ConfigureAwait(false) is { } earlier)
+            return earlier;
+        try
         {
-            // AWS: the same name with the same input while the execution runs is the same request, answered again;
-            // anything else with a name already used is ExecutionAlreadyExists.
-            var arn = StepFunctionsArn.ForExecution(_engine.Region, _engine.AccountId, machine.Name, input.Name).ToString();
-            if (await Store.GetExecutionAsync(arn, cancellationToken).ConfigureAwait(false) is { } existing)
-            {
-                return existing.Status == EngineStatus.RUNNING && existing.Input.Equals(data)
-                    ? new StartExecutionOutput { ExecutionArn = existing.ExecutionArn, StartDate = existing.StartDate }
-                    : throw StepFunctionsErrors.ExecutionAlreadyExists(arn);
-            }
+            var record = await _engine.StartExecutionAsync(machine.StateMachineArn, data, new StartExecutionOptions { Name = input.Name }, cancellationToken).ConfigureAwait(false);
+            return new StartExecutionOutput { ExecutionArn = record.ExecutionArn, StartDate = record.StartDate };
         }
+        catch (StepFunctionsException e) when (named is not null && e.Code == StepFunctionsErrorCodes.ExecutionAlreadyExists)
+        {
+            // The same request, arriving at the same moment as the first: answered as the first.
+            var first = await SameRequestAsync(named, data, cancellationToken).ConfigureAwait(false);
+            if (first is null)
+                throw;
+            return first;
+        }
+    }
 
-        var record = await _engine.StartExecutionAsync(machine.StateMachineArn, data, new StartExecutionOptions { Name = input.Name }, cancellationToken).ConfigureAwait(false);
-        return new StartExecutionOutput { ExecutionArn = record.ExecutionArn, StartDate = record.StartDate };
+    /// <summary>
+    /// AWS: the same name with the same input while the execution runs is the same request, answered again (null when
+    /// there is no execution of that name); anything else with a name already used is ExecutionAlreadyExists.
+    /// </summary>
+    private async Task<StartExecutionOutput?> SameRequestAsync(string executionArn, JsonValue input, CancellationToken cancellationToken)
+    {
+        if (await Store.GetExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false) is not { } existing)
+            return null;
+        return existing.Status == EngineStatus.RUNNING && existing.Input.Equals(input)
+            ? new StartExecutionOutput { ExecutionArn = existing.ExecutionArn, StartDate = existing.StartDate }
+            : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
     }
 
     /// <inheritdoc />

@@ -29,6 +29,8 @@ internal sealed class StateTester(WorkflowEngine engine)
         var targets = Targets(state).Distinct(StringComparer.Ordinal).ToList();
         if (targets.Contains(name, StringComparer.Ordinal))
             throw new StepFunctionsException(StepFunctionsErrorCodes.ValidationException, $"The state '{name}' goes to itself, so it cannot be tested alone");
+        // The caller's state is JSON and stays JSON (the builders make states from typed options, not from a document);
+        // only the Succeed stand-ins are added around it, and the whole is validated like any definition.
         var hasRetry = state.ContainsKey("Retry");
         var states = new JsonObjectBuilder(targets.Count + 1).Set(name, state.Without("Retry"));
         foreach (var target in targets)

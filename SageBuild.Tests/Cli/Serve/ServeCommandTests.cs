@@ -23,6 +23,15 @@ public sealed class ServeCommandTests
     }
 
     [Test]
+    public async Task Refuses_malformed_credentials_before_listening()
+    {
+        var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "sagebuild.dll");
+        var result = await Support.ExternalProcess.RunAsync("dotnet", [program, "serve", "--port", "0", "--credentials", "no-colon-here"]);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StandardError.Trim(), Is.EqualTo("sagebuild serve: --credentials: expected KEY:SECRET (an access key id, a colon, then its secret)"));
+    }
+
+    [Test]
     public async Task Serves_a_dashboard_whose_event_stream_announces_an_execution_as_the_engine_records_it()
     {
         await using var serve = await ServeProcess.StartAsync();

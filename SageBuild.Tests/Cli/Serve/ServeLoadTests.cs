@@ -11,6 +11,8 @@ namespace SageBuild.Tests.Cli.Serve;
 /// machine is shared).
 /// </summary>
 [Category("Load")]
+// Alone: it saturates both cores for a minute, which would starve other tests' processes (and they would disturb it).
+[NonParallelizable]
 public sealed class ServeLoadTests
 {
     private const int Clients = 100;

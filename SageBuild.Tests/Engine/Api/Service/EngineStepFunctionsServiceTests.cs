@@ -78,6 +78,16 @@ public sealed class EngineStepFunctionsServiceTests
     }
 
     [Test]
+    public async Task The_same_named_start_sent_many_times_at_once_starts_one_execution_and_answers_each_with_it()
+    {
+        var arn = (await CreateAsync("hold", Definitions.Hold)).StateMachineArn;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            _service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = arn, Name = "once", Input = "{}" }))));
+        Assert.That(answers.Distinct().Count(), Is.EqualTo(1));
+        Assert.That((await _service.ListExecutionsAsync(new ListExecutionsInput { StateMachineArn = arn })).Executions, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Lists_executions_by_status_page_by_page_and_refuses_a_token_from_another_list()
     {
         var arn = (await CreateAsync("hold", Definitions.Hold)).StateMachineArn;
