@@ -4,7 +4,7 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Cli.Benchmarking;
 
 /// <summary>Runs the chosen workloads on SageBuild and on aws-local-stepfunctions, one after the other, in one run.</summary>
-internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time)
+internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time, string? durableFolder = null)
 {
     /// <summary>Measures each workload on both engines, alternating, <c>rounds</c> times (keeping each engine's best), then the inline-limit and memory checks when asked.</summary>
     public async Task<BenchReport> RunAsync(IReadOnlyList<BenchWorkload> workloads, int inlineItems, int memoryExecutions, Action<string> progress, CancellationToken cancellationToken)
@@ -19,10 +19,17 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
             {
                 BenchMeasurement? sagebuild = null;
                 BenchMeasurement? measured = null;
+                BenchMeasurement? durable = null;
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
                     sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
+                    if (durableFolder is not null)
+                    {
+                        progress($"({workload.Key}) round {round}/{rounds}: SageBuild durable (SQLite)");
+                        durable = BenchMeasurement.Best(durable, await EngineMeasurement.MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false));
+                    }
+
                     if (peer is null)
                         continue;
                     progress($"({workload.Key}) round {round}/{rounds}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
@@ -32,7 +39,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                     measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
                 }
 
-                rows.Add(new BenchRow(workload, sagebuild!, measured));
+                rows.Add(new BenchRow(workload, sagebuild!, measured) { Durable = durable });
             }
         }
         finally

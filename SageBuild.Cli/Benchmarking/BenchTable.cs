@@ -10,7 +10,7 @@ internal static class BenchTable
     {
         foreach (var row in report.Rows)
             console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
-        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio");
+        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio", "durable tr/s", "durable/in-memory");
         foreach (var row in report.Rows)
         {
             table.AddRow(
@@ -21,7 +21,9 @@ internal static class BenchTable
                 row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
                 row.Peer is null ? "-" : Seconds(row.Peer.Elapsed),
                 row.Peer is null ? "-" : Number(row.Peer.TransitionsPerSecond),
-                row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-");
+                row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-",
+                row.Durable is null ? "-" : Number(row.Durable.TransitionsPerSecond),
+                row.DurableShare is { } share ? share.ToString("0%", CultureInfo.InvariantCulture) : "-");
         }
 
         console.Write(table);

@@ -55,6 +55,10 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [DefaultValue(5)]
         public int Rounds { get; init; } = 5;
 
+        [CommandOption("--no-durable")]
+        [Description("Skip durable mode (every workload again on a SQLite store in a temporary file, beside in-memory).")]
+        public bool NoDurable { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the report as one JSON object.")]
         public bool Json { get; init; }
@@ -109,9 +113,10 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         }
 
         BenchReport report;
+        using var durableFolder = settings.NoDurable ? null : new TemporaryFolder();
         try
         {
-            var runner = new BenchRunner(peerDirectory, settings.Rounds, TimeProvider.System);
+            var runner = new BenchRunner(peerDirectory, settings.Rounds, TimeProvider.System, durableFolder?.Path);
             report = await runner.RunAsync(workloads, settings.InlineItems, settings.MemoryExecutions, line =>
             {
                 if (!settings.Json)

@@ -62,7 +62,7 @@ internal sealed partial class MapNode : RetryableNode
         var attempts = new int[Retry.Count];
         while (true)
         {
-            frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
+            var started = frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
             // The tolerated failures are the Map Run's settings: AWS reads them after MapStateStarted, and a bad value
             // fails the state there, with no MapStateFailed (test_map_state_tolerated_failure_count_path[-1]).
             int toleratedCount;
@@ -80,7 +80,7 @@ internal sealed partial class MapNode : RetryableNode
             var mapRunArn = _distributed ? MapRunArn(frame) : null;
             if (mapRunArn is not null)
                 frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
-            var run = await RunIterationsAsync(frame, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            var run = await RunIterationsAsync(frame, started, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
             if (run.Outcome.Kind == StepKind.Failed)

@@ -30,8 +30,8 @@ internal sealed class ParallelNode : RetryableNode
         var attempts = new int[Retry.Count];
         while (true)
         {
-            frame.Emit(HistoryEventType.ParallelStateStarted, null);
-            var (outcome, outputs) = await RunBranchesAsync(frame, effective).ConfigureAwait(false);
+            var started = frame.Emit(HistoryEventType.ParallelStateStarted, null);
+            var (outcome, outputs) = await RunBranchesAsync(frame, effective, started).ConfigureAwait(false);
             if (outcome.Kind == StepKind.Aborted)
                 return outcome;
             if (outcome.Kind == StepKind.Failed)
@@ -49,7 +49,7 @@ internal sealed class ParallelNode : RetryableNode
         }
     }
 
-    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunBranchesAsync(RunFrame frame, JsonValue input)
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunBranchesAsync(RunFrame frame, JsonValue input, long startedEventId)
     {
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var children = new RunFrame[_branches.Length];
@@ -58,6 +58,7 @@ internal sealed class ParallelNode : RetryableNode
         {
             children[i] = frame.CreateChild(new VariableScope(frame.Variables));
             children[i].Abort = abort;
+            children[i].Attach(new FrameKey(startedEventId, i));
 #pragma warning disable CA2012 // Each branch is awaited exactly once below; starting them all first is what runs them concurrently.
             runs[i] = RunBranchAsync(_branches[i], children[i], input, abort);
 #pragma warning restore CA2012

@@ -75,7 +75,10 @@ internal abstract class RetryableNode : StateNode
             return false;
         try
         {
-            await frame.Run.DelayAsync(frame, delay).ConfigureAwait(false);
+            // Replaying, the retry's attempt is recorded: it happened, no need to wait for it again. Resumed right
+            // after the failure, only the time left of the delay is waited.
+            if (!frame.IsReplaying)
+                await frame.Run.DelayAsync(frame, frame.LastEventWasReplayed ? frame.LastEventTime + delay - frame.Now : delay).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -21,6 +21,7 @@ internal sealed class RunFrame : IEvaluationScope
 {
     private JsonValue _currentInput = JsonObject.Empty;
     private DateTimeOffset? _stepNow;
+    private Queue<HistoryEvent>? _replay;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -57,13 +58,36 @@ internal sealed class RunFrame : IEvaluationScope
 
     public JsonValue? MapItemValue { get; set; }
 
-    public DateTimeOffset Now => _stepNow ?? Run.Now(VirtualOffset);
+    /// <summary>Now; while the frame replays recorded events, the time of the next one (so the replayed step sees the time it first ran at).</summary>
+    public DateTimeOffset Now => _replay is { } replay ? replay.Peek().Timestamp : _stepNow ?? Run.Now(VirtualOffset);
+
+    /// <summary>The thread of the run this frame is (recorded with each of its events).</summary>
+    public FrameKey Key { get; private set; }
+
+    /// <summary>The time of the frame's last event (recorded or new).</summary>
+    public DateTimeOffset LastEventTime { get; private set; }
+
+    /// <summary>Whether the frame's last event was replayed from the store: a resumed frame stands right after it.</summary>
+    public bool LastEventWasReplayed { get; private set; }
+
+    /// <summary>Whether the frame still has recorded events to replay: what they record has happened, and is not done again.</summary>
+    public bool IsReplaying => _replay is not null;
+
+    /// <summary>The next recorded event this frame will replay, or null when it runs live.</summary>
+    public HistoryEvent? PeekRecorded() => _replay?.Peek();
+
+    /// <summary>Makes the frame the thread <paramref name="key"/>, taking that thread's recorded events (if the run resumes) to replay first.</summary>
+    public void Attach(FrameKey key)
+    {
+        Key = key;
+        _replay = Run.TakeRecorded(key);
+    }
 
     /// <summary>
     /// Reads the clock once for a step that cannot wait (Pass, Choice, Succeed, Fail): its events share that time, as
     /// they happen within the same millisecond anyway, and the clock is not read three times per state.
     /// </summary>
-    public void BeginSynchronousStep() => _stepNow = Run.Now(VirtualOffset);
+    public void BeginSynchronousStep() => _stepNow = _replay is null ? Run.Now(VirtualOffset) : null;
 
     /// <summary>Ends <see cref="BeginSynchronousStep"/>: the frame reads the clock afresh again.</summary>
     public void EndSynchronousStep() => _stepNow = null;
@@ -96,11 +120,43 @@ internal sealed class RunFrame : IEvaluationScope
     /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
     public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)
     {
-        var id = Sink.Append(type, Source, Now, details);
+        long id;
+        if (_replay is { } replay)
+        {
+            // Resuming: the step has already happened and its event is in the store; take its id and time instead.
+            var recorded = replay.Dequeue();
+            if (recorded.Type != type)
+            {
+                throw new InvalidOperationException(
+                    $"the execution cannot resume: its history has {recorded.Type} (event {recorded.Id}) where the definition now gives {type} in the state '{StateName}'");
+            }
+
+            id = recorded.Id;
+            LastEventTime = recorded.Timestamp;
+            LastEventWasReplayed = true;
+            if (replay.Count == 0)
+                GoLive();
+        }
+        else
+        {
+            var now = Now;
+            id = Sink.Append(type, Source, now, details, Key);
+            LastEventTime = now;
+            LastEventWasReplayed = false;
+        }
+
         LastPublished = id;
         if (updateSource)
             Source = id;
         return id;
+    }
+
+    // The recorded events are used up: from here the frame runs live. A virtual clock carries on from the last recorded time.
+    private void GoLive()
+    {
+        _replay = null;
+        if (Run.Settings.UsesVirtualClock)
+            VirtualOffset = LastEventTime - Run.Engine.Time.GetUtcNow();
     }
 
     /// <summary>Evaluates a payload template with <c>$</c> bound to <paramref name="input"/>.</summary>

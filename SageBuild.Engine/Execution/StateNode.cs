@@ -57,10 +57,10 @@ internal abstract class StateNode
     protected void Enter(RunFrame frame, JsonValue input)
     {
         frame.StateName = Name;
-        frame.EnteredTime = frame.Now;
         frame.RetryCount = CanRetry ? 0 : -1;
         frame.TaskToken = null;
         frame.EnteredEventId = frame.Emit(EnteredType, new StateEnteredEventDetails(Name, input));
+        frame.EnteredTime = frame.LastEventTime;
     }
 
     /// <summary>Records the Exited event, applies the state's assignments and moves on.</summary>

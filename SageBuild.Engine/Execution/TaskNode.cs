@@ -94,10 +94,19 @@ internal sealed partial class TaskNode : RetryableNode
         IntegrationOutcome outcome;
         try
         {
-            // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
-            await run.CommitAsync().ConfigureAwait(false);
-            var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
-            outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+            if (frame.IsReplaying)
+            {
+                // Resuming: the call was made before the crash; its recorded result (or, for a token that was handed
+                // out, the wait for it) stands in for a second call.
+                outcome = await ReplayCallAsync(frame, timeout, heartbeat, token).ConfigureAwait(false);
+            }
+            else
+            {
+                // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
+                await run.CommitAsync().ConfigureAwait(false);
+                var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
+                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (frame.IsAborting)
         {

@@ -14,9 +14,17 @@ internal static class ServeEngine
     /// short names (<c>quality-gate</c>, …; see <c>sagebuild functions list</c>). Any other resource fails its Task with
     /// States.TaskFailed naming it.
     /// </summary>
-    public static WorkflowEngine Build(IExecutionStore store)
+    public static WorkflowEngine Build(IExecutionStore store) => Build(new EngineBuilder().UseStore(store));
+
+    /// <summary>The same engine over durable stores: it resumes, and leaves running executions RUNNING when it stops (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
+    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines) => Build(new EngineBuilder().UseDurableStores(executions, machines));
+
+    /// <summary>The database file of <c>--data-dir</c>.</summary>
+    public const string DatabaseFileName = "sagebuild.db";
+
+    private static WorkflowEngine Build(EngineBuilder builder)
     {
-        var builder = new EngineBuilder().UseStore(store).AddIntegration(new SqsSendMessageIntegration());
+        builder.AddIntegration(new SqsSendMessageIntegration());
         foreach (var handler in FunctionCatalog.Steps())
             builder.AddLambdaFunction(handler.Name, (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
         return builder.Build();
