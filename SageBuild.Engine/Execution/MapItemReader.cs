@@ -21,6 +21,7 @@ internal sealed class MapItemReader
     private readonly string _resource;
     private readonly ResourceTarget _target;
     private readonly PreparedTemplate? _parameters;
+    private readonly Jsonata.JsonataTemplate? _arguments;
     private readonly string _inputType;
     private readonly bool _headersInFirstRow;
     private readonly string[]? _headers;
@@ -34,6 +35,8 @@ internal sealed class MapItemReader
         _resource = reader.Resource;
         _target = ResourceArns.Parse(reader.Resource);
         _parameters = PreparedTemplate.CompileOptional(reader.Parameters);
+        // JSONata: Arguments, evaluated against the Map's input.
+        _arguments = JsonataFields.Template(reader.Arguments, "ItemReader/Arguments");
         var config = reader.ReaderConfig ?? JsonObject.Empty;
         _inputType = Text(config, "InputType") ?? "JSON";
         _headersInFirstRow = (Text(config, "CSVHeaderLocation") ?? "FIRST_ROW") == "FIRST_ROW";
@@ -53,7 +56,7 @@ internal sealed class MapItemReader
     /// <summary>The items, in the order the source holds them.</summary>
     public async ValueTask<JsonArray> ReadAsync(RunFrame frame, JsonValue effective)
     {
-        var parameters = _parameters is null ? JsonObject.Empty : _parameters.Evaluate(frame, effective);
+        var parameters = _arguments is not null ? JsonataFields.Evaluate(_arguments, JsonataFields.Bindings(frame, effective)) : _parameters is null ? JsonObject.Empty : _parameters.Evaluate(frame, effective);
         var limit = MaxItems(frame, effective);
         var items = _target.Action switch
         {

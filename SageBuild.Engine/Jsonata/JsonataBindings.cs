@@ -27,6 +27,12 @@ public sealed class JsonataBindings
     /// <summary><c>$states.context</c>: the context object.</summary>
     public JsonValue? Context { get; init; }
 
+    /// <summary>
+    /// Makes <c>$states.context</c> when <see cref="Context"/> is not given, and only when <c>$states</c> is read: the
+    /// engine builds the context object for the expressions that look at it, not for every evaluation.
+    /// </summary>
+    public Func<JsonValue>? ContextSource { get; init; }
+
     /// <summary>Workflow variables by name (without the <c>$</c>).</summary>
     /// <value>None by default.</value>
     public IReadOnlyDictionary<string, JsonValue>? Variables { get; init; }
@@ -41,6 +47,9 @@ public sealed class JsonataBindings
     /// <summary>The random source for <c>$random()</c>, <c>$shuffle()</c> and <c>$uuid()</c>.</summary>
     /// <value>A new unseeded <see cref="System.Random"/> per evaluation when null; the engine passes its recorded source.</value>
     public Random? Random { get; init; }
+
+    /// <summary>Gives the random source when <see cref="Random"/> is not set, and only when an expression draws from it.</summary>
+    public Func<Random>? RandomSource { get; init; }
 
     /// <summary>Which JSONata the expression runs as.</summary>
     /// <value><see cref="JsonataDialect.StepFunctions"/>.</value>
@@ -65,7 +74,7 @@ public sealed class JsonataBindings
         builder.SetIfNotNull("input", Input);
         builder.SetIfNotNull("result", Result);
         builder.SetIfNotNull("errorOutput", ErrorOutput);
-        builder.SetIfNotNull("context", Context);
+        builder.SetIfNotNull("context", Context ?? ContextSource?.Invoke());
         return builder.Build();
     }
 }

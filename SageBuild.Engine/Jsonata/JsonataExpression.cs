@@ -89,8 +89,8 @@ public sealed class JsonataExpression
     {
         var library = JsonataLibrary.For(bindings.Dialect);
         var settings = bindings.Dialect == JsonataDialect.StepFunctions
-            ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
-            : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, MaxDepth: int.MaxValue, Timeout: null);
+            ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
+            : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: int.MaxValue, Timeout: null);
         var evaluator = new JsonataEvaluator(settings);
         object? Fallback(string name) =>
             bindings.Variable(name) is { } variable ? variable : library.TryGetValue(name, out var function) ? function : null;
