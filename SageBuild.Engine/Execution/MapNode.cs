@@ -26,6 +26,7 @@ internal sealed partial class MapNode : RetryableNode
     private readonly MapResultWriter? _writer;
     private readonly JsonataValueField? _jsonataItems;
     private readonly JsonataTemplate? _jsonataItemSelector;
+    private readonly JsonataTemplate? _jsonataItemsArray;
 
     public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor, bool jsonata = false)
         : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf, jsonata)
@@ -37,6 +38,12 @@ internal sealed partial class MapNode : RetryableNode
         if (jsonata)
         {
             _jsonataItems = state.Items is JsonString items ? JsonataValueField.From(items.Value, "Items") : null;
+            // A literal array may hold expressions of its own ([1, "{% $number('2') %}", 3]).
+            if (state.Items is JsonArray array && JsonataFields.Template(array, "Items") is { IsConstant: false } template)
+            {
+                _items = null;
+                _jsonataItemsArray = template;
+            }
             _jsonataItemSelector = JsonataFields.Template(state.ItemSelector, "ItemSelector");
         }
         else
@@ -162,6 +169,8 @@ internal sealed partial class MapNode : RetryableNode
     /// <summary>JSONata: Items (an expression that must give an array), else the input, which must be one.</summary>
     private JsonArray JsonataItems(RunFrame frame, JsonValue input)
     {
+        if (_jsonataItemsArray is not null)
+            return (JsonArray)JsonataFields.Evaluate(_jsonataItemsArray, JsonataFields.Bindings(frame, input));
         if (_jsonataItems is null)
             return input as JsonArray ?? throw new QueryEvaluationException(null, $"Map state input must be an array but was: {input.ToJson()}");
         var value = _jsonataItems.Evaluate(JsonataFields.Bindings(frame, input));
