@@ -22,7 +22,10 @@ internal sealed record BenchReport(
             ("peerSeconds", r.Peer is null ? JsonNull.Instance : r.Peer.Elapsed.TotalSeconds),
             ("peerTransitionsPerSecond", r.Peer is null ? JsonNull.Instance : Math.Round(r.Peer.TransitionsPerSecond)),
             ("sagebuildAllocatedBytesPerTransition", r.SageBuild.AllocatedBytesPerTransition is { } perTransition ? Math.Round(perTransition) : JsonNull.Instance),
-            ("ratio", r.Ratio is { } ratio ? Math.Round(ratio, 1) : JsonNull.Instance)));
+            ("ratio", r.Ratio is { } ratio ? Math.Round(ratio, 1) : JsonNull.Instance),
+            ("jsonPathSeconds", r.Baseline is null ? JsonNull.Instance : r.Baseline.Elapsed.TotalSeconds),
+            ("jsonPathTransitionsPerSecond", r.Baseline is null ? JsonNull.Instance : Math.Round(r.Baseline.TransitionsPerSecond)),
+            ("jsonataToJsonPathRatio", r.BaselineRatio is { } baseline ? Math.Round(baseline, 2) : JsonNull.Instance)));
         var report = new JsonObjectBuilder();
         report.Set("machine", Machine);
         report.Set("date", Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

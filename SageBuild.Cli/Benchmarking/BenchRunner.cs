@@ -11,7 +11,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(workloads);
         ArgumentNullException.ThrowIfNull(progress);
-        AwsLocalStepFunctionsPeer? peer = peerDirectory is null ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
+        AwsLocalStepFunctionsPeer? peer = peerDirectory is null || workloads.All(w => w.Baseline is not null) ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
         var rows = new List<BenchRow>();
         try
         {
@@ -19,10 +19,19 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
             {
                 BenchMeasurement? sagebuild = null;
                 BenchMeasurement? measured = null;
+                BenchMeasurement? baseline = null;
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
                     sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
+                    if (workload.Baseline is { } jsonPath)
+                    {
+                        // No peer runs JSONata: its comparison is SageBuild's JSONPath run of the same shape, alternating.
+                        progress($"({workload.Key}) round {round}/{rounds}: SageBuild, JSONPath variant");
+                        baseline = BenchMeasurement.Best(baseline, await EngineMeasurement.MeasureAsync(jsonPath, cancellationToken).ConfigureAwait(false));
+                        continue;
+                    }
+
                     if (peer is null)
                         continue;
                     progress($"({workload.Key}) round {round}/{rounds}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
@@ -32,7 +41,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                     measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
                 }
 
-                rows.Add(new BenchRow(workload, sagebuild!, measured));
+                rows.Add(new BenchRow(workload, sagebuild!, measured) { Baseline = baseline });
             }
         }
         finally

@@ -28,6 +28,7 @@ internal sealed class MapItemReader
     private readonly char _delimiter;
     private readonly int? _maxItems;
     private readonly PathExpression? _maxItemsPath;
+    private readonly JsonataValueField? _jsonataMaxItems;
 
     public MapItemReader(string stateName, ItemReader reader)
     {
@@ -51,6 +52,9 @@ internal sealed class MapItemReader
         };
         _maxItems = config.TryGetValue("MaxItems", out var max) && max is JsonNumber n ? (int)n.Value : null;
         _maxItemsPath = Text(config, "MaxItemsPath") is { } path ? PathExpression.Compile(path) : null;
+        // JSONata: MaxItems may be an expression.
+        if (Text(config, "MaxItems") is { } maxItems && StateMachines.Jsonata.JsonataSyntax.IsExpression(maxItems))
+            _jsonataMaxItems = JsonataValueField.From(maxItems, "ItemReader/ReaderConfig/MaxItems");
     }
 
     /// <summary>The items, in the order the source holds them.</summary>
@@ -240,6 +244,14 @@ internal sealed class MapItemReader
 
     private int MaxItems(RunFrame frame, JsonValue effective)
     {
+        if (_jsonataMaxItems is not null)
+        {
+            var limit = _jsonataMaxItems.Evaluate(JsonataFields.Bindings(frame, effective));
+            if (limit is JsonNumber number && number.TryGetInt64(out var count) && count is > 0 and <= 100_000_000)
+                return (int)count;
+            throw _jsonataMaxItems.OutOfRange("be a positive integer", limit);
+        }
+
         if (_maxItemsPath is null)
             return _maxItems is > 0 ? _maxItems.Value : int.MaxValue;
         if (frame.TrySelect(_maxItemsPath, effective, out var value) && value is JsonNumber n && n.TryGetInt64(out var whole) && whole is > 0 and <= 100_000_000)
