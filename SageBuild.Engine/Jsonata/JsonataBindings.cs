@@ -11,6 +11,7 @@ namespace SageBuild.Engine.Jsonata;
 public sealed class JsonataBindings
 {
     private JsonObject? _states;
+    private JsonObject? _statesWithoutContext;
 
     /// <summary>Bindings with nothing in them: <c>$states</c> is an empty object.</summary>
     public static JsonataBindings Empty { get; } = new();
@@ -68,13 +69,20 @@ public sealed class JsonataBindings
         return VariableResolver?.Invoke(name);
     }
 
-    private JsonObject BuildStates()
+    /// <summary>
+    /// <c>$states</c> for an expression that does (<paramref name="readsContext"/>) or cannot read its <c>context</c>:
+    /// the context object from <see cref="ContextSource"/> is built only for the first kind.
+    /// </summary>
+    internal JsonObject StatesFor(bool readsContext) =>
+        readsContext || ContextSource is null ? States : _statesWithoutContext ??= BuildStates(includeContextSource: false);
+
+    private JsonObject BuildStates(bool includeContextSource = true)
     {
         var builder = new JsonObjectBuilder(4);
         builder.SetIfNotNull("input", Input);
         builder.SetIfNotNull("result", Result);
         builder.SetIfNotNull("errorOutput", ErrorOutput);
-        builder.SetIfNotNull("context", Context ?? ContextSource?.Invoke());
+        builder.SetIfNotNull("context", Context ?? (includeContextSource ? ContextSource?.Invoke() : null));
         return builder.Build();
     }
 }
