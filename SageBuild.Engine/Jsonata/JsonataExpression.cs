@@ -18,11 +18,15 @@ public sealed partial class JsonataExpression
     // Whether $states.context can be read: then the engine builds the context object for this expression.
     private readonly bool _readsContext;
 
+    // The plain shapes most fields are written in, evaluated without the general evaluator (null for other shapes).
+    private readonly JsonataFastPath? _fast;
+
     private JsonataExpression(string text, JsonataNode root)
     {
         Text = text;
         _root = root;
         _readsContext = ReadsContext(text);
+        _fast = JsonataFastPath.TryCompile(root) is { Depth: < 90 } fast ? fast : null;
     }
 
     /// <summary>The expression as written (without <c>{% %}</c>), trimmed, as AWS quotes it in causes.</summary>
@@ -102,13 +106,15 @@ public sealed partial class JsonataExpression
     private (object? Value, string? Code, string? Error) Run(JsonValue? input, JsonataBindings bindings)
     {
         var library = JsonataLibrary.For(bindings.Dialect);
+        object? Fallback(string name) =>
+            string.Equals(name, "states", StringComparison.Ordinal) ? bindings.StatesFor(_readsContext)
+            : bindings.Variable(name) is { } variable ? variable : library.TryGetValue(name, out var function) ? function : null;
+        if (_fast is not null && _fast.TryEvaluate(Fallback, out var fast))
+            return (fast, null, null);
         var settings = bindings.Dialect == JsonataDialect.StepFunctions
             ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
             : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: int.MaxValue, Timeout: null);
         var evaluator = new JsonataEvaluator(settings);
-        object? Fallback(string name) =>
-            string.Equals(name, "states", StringComparison.Ordinal) ? bindings.StatesFor(_readsContext)
-            : bindings.Variable(name) is { } variable ? variable : library.TryGetValue(name, out var function) ? function : null;
         try
         {
             return (evaluator.EvaluateRoot(_root, input, Fallback), null, null);
