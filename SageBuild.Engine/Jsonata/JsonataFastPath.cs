@@ -8,7 +8,7 @@ namespace SageBuild.Engine.Jsonata;
 /// The shapes most state fields are written in (<c>$states.input.a.b</c>, <c>$name</c>, literals, and arithmetic or
 /// comparisons of them), evaluated straight on the JSON values without the general evaluator and its sequences. It
 /// answers only when the values are plain (objects along a path, numbers or strings at an operator), where the
-/// result is certainly the evaluator's; anything else (an array on the way, a missing operand, a type error) it
+/// result is certainly the evaluator's; anything else (an array along the path, a missing operand, a type error) it
 /// hands back, and the general evaluator runs with JSONata's full semantics and error codes.
 /// </summary>
 internal abstract class JsonataFastPath
@@ -75,7 +75,7 @@ internal abstract class JsonataFastPath
         }
     }
 
-    /// <summary><c>$name</c> or <c>$name.a.b</c>, through objects only; an array on the way or at the end is the evaluator's.</summary>
+    /// <summary><c>$name</c> or <c>$name.a.b</c>, through objects only; an array on the way is the evaluator's.</summary>
     private sealed class VariablePath(string variable, string[] fields) : JsonataFastPath
     {
         public override bool TryEvaluate(Func<string, object?> variables, out JsonValue? value)
@@ -94,8 +94,7 @@ internal abstract class JsonataFastPath
                     return true;
             }
 
-            if (fields.Length > 0 && current is JsonArray)
-                return false;
+            // An array at the end comes back whole, as the official implementation returns it from a chain of objects.
             value = current;
             return true;
         }

@@ -12,14 +12,14 @@ namespace SageBuild.Tests.Engine.Jsonata;
 public sealed class JsonataFastPathTests
 {
     private static readonly JsonObject Variables = (JsonObject)JsonValue.Parse("""
-        {"order":{"total":120.5,"count":3,"customer":{"name":"Ada","tier":"gold"},"lines":[{"qty":1},{"qty":2}],"none":null,"flag":true,"empty":[],"one":[7]},
+        {"order":{"total":120.5,"count":3,"customer":{"name":"Ada","tier":"gold"},"lines":[{"qty":1},{"qty":2}],"none":null,"flag":true,"empty":[],"one":[7],"nested":[[1],[2]],"deep":{"list":[[1,2]]}},
          "n":3,"m":4.5,"s":"3","t":"abc","b":false,"z":null,"arr":[1,2,3],"objs":[{"x":1},{"x":2}]}
         """);
 
     private static readonly string[] Operands =
     [
         "$order.total", "$order.count", "$order.customer.name", "$order.customer", "$order.lines", "$order.lines.qty", "$order.none", "$order.none.x",
-        "$order.flag", "$order.missing", "$order.missing.deeper", "$order.empty", "$order.one", "$n", "$m", "$s", "$t", "$b", "$z", "$arr", "$objs.x",
+        "$order.flag", "$order.nested", "$order.deep.list", "$order.missing", "$order.missing.deeper", "$order.empty", "$order.one", "$n", "$m", "$s", "$t", "$b", "$z", "$arr", "$objs.x",
         "$undefinedVariable", "$undefinedVariable.x", "1", "2.5", "0", "'3'", "'abc'", "true", "null",
     ];
 
