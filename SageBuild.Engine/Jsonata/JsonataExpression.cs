@@ -106,18 +106,17 @@ public sealed partial class JsonataExpression
     private (object? Value, string? Code, string? Error) Run(JsonValue? input, JsonataBindings bindings)
     {
         var library = JsonataLibrary.For(bindings.Dialect);
-        object? Fallback(string name) =>
-            string.Equals(name, "states", StringComparison.Ordinal) ? bindings.StatesFor(_readsContext)
-            : bindings.Variable(name) is { } variable ? variable : library.TryGetValue(name, out var function) ? function : null;
-        if (_fast is not null && _fast.TryEvaluate(Fallback, out var fast))
+        var scope = new JsonataFastScope(bindings, library, _readsContext);
+        if (_fast is not null && _fast.TryEvaluate(scope, out var fast))
             return (fast, null, null);
+        Func<string, object?> fallback = scope.Resolve;
         var settings = bindings.Dialect == JsonataDialect.StepFunctions
             ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
             : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: int.MaxValue, Timeout: null);
         var evaluator = new JsonataEvaluator(settings);
         try
         {
-            return (evaluator.EvaluateRoot(_root, input, Fallback), null, null);
+            return (evaluator.EvaluateRoot(_root, input, fallback), null, null);
         }
         catch (JsonataRuntimeException e)
         {

@@ -38,10 +38,10 @@ internal abstract class JsonataFastPath
     public int Depth { get; private init; } = 2;
 
     /// <summary>
-    /// Evaluates with <paramref name="variables"/> resolving <c>$name</c>; false when the general evaluator must
+    /// Evaluates with <paramref name="scope"/> resolving <c>$name</c>; false when the general evaluator must
     /// decide. <paramref name="value"/> null means undefined.
     /// </summary>
-    public abstract bool TryEvaluate(Func<string, object?> variables, out JsonValue? value);
+    public abstract bool TryEvaluate(in JsonataFastScope scope, out JsonValue? value);
 
     private static bool IsPlainPath(JsonataNode path)
     {
@@ -68,7 +68,7 @@ internal abstract class JsonataFastPath
 
     private sealed class Literal(JsonValue value) : JsonataFastPath
     {
-        public override bool TryEvaluate(Func<string, object?> variables, out JsonValue? result)
+        public override bool TryEvaluate(in JsonataFastScope scope, out JsonValue? result)
         {
             result = value;
             return true;
@@ -78,16 +78,31 @@ internal abstract class JsonataFastPath
     /// <summary><c>$name</c> or <c>$name.a.b</c>, through objects only; an array on the way is the evaluator's.</summary>
     private sealed class VariablePath(string variable, string[] fields) : JsonataFastPath
     {
-        public override bool TryEvaluate(Func<string, object?> variables, out JsonValue? value)
+        public override bool TryEvaluate(in JsonataFastScope scope, out JsonValue? value)
         {
             value = null;
-            var bound = variables(variable);
+            var first = 0;
+            object? bound;
+            if (fields.Length > 0 && string.Equals(variable, "states", StringComparison.Ordinal) && scope.TryGetStatesMember(fields[0], out var member))
+            {
+                // $states.input/.result/.errorOutput straight from the bindings, without building the $states object.
+                if (member is null)
+                    return true;
+                bound = member;
+                first = 1;
+            }
+            else
+            {
+                bound = scope.Resolve(variable);
+            }
+
             if (bound is null)
                 return fields.Length == 0;
             if (bound is not JsonValue current)
                 return false;
-            foreach (var field in fields)
+            for (var i = first; i < fields.Length; i++)
             {
+                var field = fields[i];
                 if (current is not JsonObject o)
                     return false;
                 if (!o.TryGetValue(field, out current!))
@@ -103,10 +118,10 @@ internal abstract class JsonataFastPath
     /// <summary>Arithmetic on two numbers, ordering of two numbers or two strings, equality of two scalars.</summary>
     private sealed class Binary(string op, JsonataFastPath lhs, JsonataFastPath rhs) : JsonataFastPath
     {
-        public override bool TryEvaluate(Func<string, object?> variables, out JsonValue? value)
+        public override bool TryEvaluate(in JsonataFastScope scope, out JsonValue? value)
         {
             value = null;
-            if (!lhs.TryEvaluate(variables, out var left) || !rhs.TryEvaluate(variables, out var right) || left is null || right is null)
+            if (!lhs.TryEvaluate(scope, out var left) || !rhs.TryEvaluate(scope, out var right) || left is null || right is null)
                 return false;
             switch (op)
             {
