@@ -29,7 +29,8 @@ internal sealed record BenchReport(
         var report = new JsonObjectBuilder();
         report.Set("machine", Machine);
         report.Set("date", Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        report.Set("peer", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
+        // The JSONata variant is compared with SageBuild's JSONPath run of the same shapes: no peer runs JSONata.
+        report.Set("peer", Rows.Any(r => r.Baseline is not null) ? "SageBuild, JSONPath variant" : $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
         report.Set("rows", JsonArray.Create(rows));
         if (InlineLimit is { } inline)
         {
