@@ -165,6 +165,17 @@ public sealed class JsonataStateTests
     }
 
     [Test]
+    public async Task Variables_assigned_by_a_JSONPath_Wait_are_read_by_a_JSONata_state()
+    {
+        var (result, _) = await EngineHarness.RunAsync("""
+            {"StartAt":"W","States":{
+              "W":{"Type":"Wait","Seconds":1,"Assign":{"waited.$":"$.reason"},"Next":"Ata"},
+              "Ata":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $waited %}","End":true}}}
+            """, """{"reason":"cool-down"}""");
+        Assert.That(result.Output, Is.EqualTo((JsonValue)"cool-down"));
+    }
+
+    [Test]
     public async Task A_Map_evaluates_Items_ItemSelector_and_MaxConcurrency_and_its_Output_sees_the_results()
     {
         var (result, history) = await EngineHarness.RunAsync("""
