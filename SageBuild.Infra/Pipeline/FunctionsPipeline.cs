@@ -25,7 +25,7 @@ public sealed class FunctionsPipeline : IPipelineSource
         var initial = ConfigurationOverrides.Merge(StackOverrides.Defaults, options.ConfigurationOverrides);
         // The deploy-time shape (hooks, Lambda replacements of steps) comes from the stack's overrides only: run-time
         // edits of those keys are refused by the pipeline, which names the key.
-        var shape = StackOverrides.Read(initial, resources.ConfigurationOverrides);
+        var shape = StackOverrides.Read(initial, resources.Pipeline.ConfigurationOverrides);
         var machine = PipelineDefinition.Create(options, shape);
         return new PipelineDescription
         {
@@ -42,30 +42,7 @@ public sealed class FunctionsPipeline : IPipelineSource
     public static PipelineOptions Options(PipelineResources resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        return new PipelineOptions
-        {
-            Stack = resources.Stack,
-            Branch = resources.Branch,
-            Region = resources.Region,
-            StateMachineName = resources.StateMachineName,
-            NamePrefix = resources.NamePrefix,
-            ConfigParameterName = resources.ConfigParameterName,
-            LedgerTableName = resources.LedgerTableName,
-            StatusTopicArn = resources.StatusTopicArn,
-            DataBucket = resources.DataBucket,
-            DataPrefix = resources.DataPrefix,
-            ArtifactsBucket = resources.ArtifactsBucket,
-            CodeBucket = resources.CodeBucket,
-            CheckpointsBucket = resources.CheckpointsBucket,
-            TrainingRepositoryUri = resources.TrainingRepositoryUri,
-            InferenceRepositoryUri = resources.InferenceRepositoryUri,
-            ImageBuildProjectName = resources.ImageBuildProjectName,
-            TrainingRoleArn = resources.TrainingRoleArn,
-            HostingRoleArn = resources.HostingRoleArn,
-            EndpointName = resources.EndpointName,
-            FunctionNamePrefix = resources.FunctionNamePrefix,
-            ConfigurationOverrides = StackOverrides.For(resources),
-        };
+        return resources.Pipeline with { ConfigurationOverrides = StackOverrides.For(resources) };
     }
 
     private static List<LambdaHandler> Handlers(PipelineOptions options, PipelineResources resources)

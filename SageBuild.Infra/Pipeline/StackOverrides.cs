@@ -19,7 +19,7 @@ internal static class StackOverrides
     /// <summary>The overrides of the stack with <paramref name="resources"/>.</summary>
     public static JsonObject For(PipelineResources resources)
     {
-        var user = resources.ConfigurationOverrides;
+        var user = resources.Pipeline.ConfigurationOverrides;
         // The alarms are per production variant, and the variants may come from sagebuild:pipeline itself.
         var variants = Read(ConfigurationOverrides.Merge(Defaults, user), user).Hosting.EffectiveVariants;
         var stack = JsonObject.Create(

@@ -48,12 +48,12 @@ internal static partial class Functions
             [LambdaVariables.Stack] = stack.Settings.Stack,
             [LambdaVariables.Branch] = stack.Settings.Branch,
             [LambdaVariables.StateMachineArn] = stack.Text(resources.StateMachineArn),
-            [LambdaVariables.LedgerTable] = stack.Text(resources.LedgerTableName),
-            [LambdaVariables.ConfigParameter] = stack.Text(resources.ConfigParameterName),
-            [LambdaVariables.StatusTopicArn] = stack.Text(resources.StatusTopicArn),
+            [LambdaVariables.LedgerTable] = stack.Text(resources.Pipeline.LedgerTableName),
+            [LambdaVariables.ConfigParameter] = stack.Text(resources.Pipeline.ConfigParameterName),
+            [LambdaVariables.StatusTopicArn] = stack.Text(resources.Pipeline.StatusTopicArn),
             [LambdaVariables.LaunchTopicArn] = stack.Text(resources.LaunchTopicArn),
-            [LambdaVariables.DataBucket] = stack.Text(resources.DataBucket),
-            [LambdaVariables.DataPrefix] = stack.Text(resources.DataPrefix),
+            [LambdaVariables.DataBucket] = stack.Text(resources.Pipeline.DataBucket),
+            [LambdaVariables.DataPrefix] = stack.Text(resources.Pipeline.DataPrefix),
             [LambdaVariables.GitHubSecretParameter] = handler.Role == LambdaRole.GitHubWebhook && resources.GitHubWebhookSecretParameter is { } secret ? PropertyValue.Text(secret) : null,
         };
         foreach (var (key, value) in handler.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))

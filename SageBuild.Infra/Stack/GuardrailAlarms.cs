@@ -14,7 +14,7 @@ internal static class GuardrailAlarms
     {
         var guardrails = stack.Settings.Guardrails;
         var alarms = new List<Resource>();
-        var endpointName = resources.EndpointName;
+        var endpointName = resources.Pipeline.EndpointName;
         foreach (var variant in variantNames)
         {
             var names = resources.GuardrailAlarmNames(variant);

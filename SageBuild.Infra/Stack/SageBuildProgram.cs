@@ -1,3 +1,4 @@
+using SageBuild.Functions.Pipeline;
 using SageBuild.Infra.Configuration;
 using SageBuild.Infra.Model;
 using SageBuild.Infra.Pipeline;
@@ -58,11 +59,11 @@ public static class SageBuildProgram
         var alexa = functions.SingleOrDefault(f => f.Handler.Role == LambdaRole.Alexa);
         if (alexa is not null)
             Alexa.Add(stack, alexa);
-        var dashboard = Monitoring.Add(stack, stateMachine, resources.EndpointName, description.VariantNames, alarms);
+        var dashboard = Monitoring.Add(stack, stateMachine, resources.Pipeline.EndpointName, description.VariantNames, alarms);
 
         var program = stack.Program;
         program.AddOutput("stateMachineArn", stateMachine.Output("arn"));
-        program.AddOutput("endpointName", resources.EndpointName);
+        program.AddOutput("endpointName", resources.Pipeline.EndpointName);
         program.AddOutput("branch", settings.Branch);
         program.AddOutput("dataBucket", storage.Data.Name);
         program.AddOutput("artifactsBucket", storage.Artifacts.Name);
@@ -90,34 +91,37 @@ public static class SageBuildProgram
         static string P(Reference reference) => StackContext.Placeholder(reference);
         return new PipelineResources
         {
-            Stack = settings.Stack,
-            Branch = settings.Branch,
-            // The provider's region, read at deploy time (aws:getRegion): the handlers pick built-in images by it.
-            Region = ArnContext.RegionToken,
-            NamePrefix = stack.Names.Prefix + "-",
-            StateMachineName = stack.Names.StateMachine,
+            Pipeline = new PipelineOptions
+            {
+                Stack = settings.Stack,
+                Branch = settings.Branch,
+                // The provider's region, read at deploy time (aws:getRegion): the handlers pick built-in images by it.
+                Region = ArnContext.RegionToken,
+                NamePrefix = stack.Names.Prefix + "-",
+                StateMachineName = stack.Names.StateMachine,
+                ConfigParameterName = stack.Names.ConfigParameter,
+                LedgerTableName = stack.Names.Ledger,
+                StatusTopicArn = P(statusTopic.Output("arn")),
+                DataBucket = StackContext.Placeholder(storage.Data.Name),
+                DataPrefix = settings.DataPrefix,
+                ArtifactsBucket = StackContext.Placeholder(storage.Artifacts.Name),
+                CodeBucket = StackContext.Placeholder(storage.Code.Name),
+                CheckpointsBucket = StackContext.Placeholder(storage.Checkpoints.Name),
+                TrainingRepositoryUri = P(trainingRepository.Output("repositoryUrl")),
+                InferenceRepositoryUri = P(inferenceRepository.Output("repositoryUrl")),
+                ImageBuildProjectName = stack.Names.ImageBuildProject,
+                TrainingRoleArn = P(trainingRole.Output("arn")),
+                HostingRoleArn = P(hostingRole.Output("arn")),
+                EndpointName = settings.EffectiveEndpointName,
+                FunctionNamePrefix = stack.Names.FunctionPrefix,
+                ConfigurationOverrides = settings.PipelineOverrides,
+            },
             // Built from the fixed name, not from the resource: the state machine's own role may start it again.
             StateMachineArn = Arn.StateMachine(stack.Names.StateMachine),
-            ConfigParameterName = stack.Names.ConfigParameter,
-            LedgerTableName = stack.Names.Ledger,
-            StatusTopicArn = P(statusTopic.Output("arn")),
             LaunchTopicArn = P(launchTopic.Output("arn")),
-            DataBucket = StackContext.Placeholder(storage.Data.Name),
-            DataPrefix = settings.DataPrefix,
-            ArtifactsBucket = StackContext.Placeholder(storage.Artifacts.Name),
-            CodeBucket = StackContext.Placeholder(storage.Code.Name),
-            CheckpointsBucket = StackContext.Placeholder(storage.Checkpoints.Name),
-            TrainingRepositoryUri = P(trainingRepository.Output("repositoryUrl")),
-            InferenceRepositoryUri = P(inferenceRepository.Output("repositoryUrl")),
-            ImageBuildProjectName = stack.Names.ImageBuildProject,
-            TrainingRoleArn = P(trainingRole.Output("arn")),
-            HostingRoleArn = P(hostingRole.Output("arn")),
-            EndpointName = settings.EffectiveEndpointName,
             GuardrailAlarmPrefix = stack.Names.Prefix + "-",
-            FunctionNamePrefix = stack.Names.FunctionPrefix,
             TrainingInstanceType = settings.TrainingInstanceType,
             HostingInstanceType = settings.HostingInstanceType,
-            ConfigurationOverrides = settings.PipelineOverrides,
             GitHubWebhookSecretParameter = settings.RepositorySource == RepositorySource.GitHub ? stack.Names.WebhookSecretParameter : null,
         };
     }

@@ -100,7 +100,7 @@ public sealed class PipelineCommandsTests
     {
         var lines = Run("functions", "list", "--json").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonValue.Parse(l)).ToList();
         Assert.That(lines.Select(l => ((JsonString)l["name"]).Value), Is.EquivalentTo(new[]
-            { "trigger", "resolve-config", "training-config", "quality-gate", "model-config", "endpoint-config", "notification", "ledger-record", "retention", "alexa" }));
+            { "trigger", "resolve-config", "training-config", "quality-gate", "model-config", "endpoint-config", "notification", "ledger-record", "retention", "alexa", "start-build", "github-webhook" }));
         Assert.That(lines.Single(l => l["name"] == (JsonValue)"alexa")["handler"], Is.EqualTo((JsonValue)"SageBuild.Functions::SageBuild.Functions.Alexa.AlexaFunction::InvokeAsync"), "the deployed skill calls the Step Functions API asynchronously");
     }
 

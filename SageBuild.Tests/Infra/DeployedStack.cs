@@ -78,21 +78,24 @@ internal sealed class DeployedStack
     /// <summary>The pipeline resources the stack handed to the pipeline, with every placeholder resolved as the mock runtime resolved it.</summary>
     public PipelineResources ConcreteResources(PipelineResources placeholders) => placeholders with
     {
-        Region = Resolve(placeholders.Region),
         StateMachineArn = Resolve(placeholders.StateMachineArn),
-        StatusTopicArn = Resolve(placeholders.StatusTopicArn),
         LaunchTopicArn = Resolve(placeholders.LaunchTopicArn),
-        DataBucket = Resolve(placeholders.DataBucket),
-        ArtifactsBucket = Resolve(placeholders.ArtifactsBucket),
-        CodeBucket = Resolve(placeholders.CodeBucket),
-        CheckpointsBucket = Resolve(placeholders.CheckpointsBucket),
-        TrainingRepositoryUri = Resolve(placeholders.TrainingRepositoryUri),
-        InferenceRepositoryUri = Resolve(placeholders.InferenceRepositoryUri),
-        TrainingRoleArn = Resolve(placeholders.TrainingRoleArn),
-        HostingRoleArn = Resolve(placeholders.HostingRoleArn),
-        ConfigParameterName = Resolve(placeholders.ConfigParameterName),
-        LedgerTableName = Resolve(placeholders.LedgerTableName),
-        ImageBuildProjectName = Resolve(placeholders.ImageBuildProjectName),
+        Pipeline = placeholders.Pipeline with
+        {
+            Region = Resolve(placeholders.Pipeline.Region),
+            StatusTopicArn = Resolve(placeholders.Pipeline.StatusTopicArn),
+            DataBucket = Resolve(placeholders.Pipeline.DataBucket),
+            ArtifactsBucket = Resolve(placeholders.Pipeline.ArtifactsBucket),
+            CodeBucket = Resolve(placeholders.Pipeline.CodeBucket),
+            CheckpointsBucket = Resolve(placeholders.Pipeline.CheckpointsBucket),
+            TrainingRepositoryUri = Resolve(placeholders.Pipeline.TrainingRepositoryUri),
+            InferenceRepositoryUri = Resolve(placeholders.Pipeline.InferenceRepositoryUri),
+            TrainingRoleArn = Resolve(placeholders.Pipeline.TrainingRoleArn),
+            HostingRoleArn = Resolve(placeholders.Pipeline.HostingRoleArn),
+            ConfigParameterName = Resolve(placeholders.Pipeline.ConfigParameterName),
+            LedgerTableName = Resolve(placeholders.Pipeline.LedgerTableName),
+            ImageBuildProjectName = Resolve(placeholders.Pipeline.ImageBuildProjectName),
+        },
     };
 
     /// <summary>

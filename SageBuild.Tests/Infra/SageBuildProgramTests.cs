@@ -175,13 +175,13 @@ public sealed class SageBuildProgramTests
     public void The_pipeline_gets_the_stack_resources_as_placeholders_the_program_resolves()
     {
         var resources = Build().Pipeline.Resources!;
-        Assert.That(resources.StatusTopicArn, Is.EqualTo("${statusTopic.arn}"));
-        Assert.That(resources.TrainingRoleArn, Is.EqualTo("${sagemakerTrainingRole.arn}"));
+        Assert.That(resources.Pipeline.StatusTopicArn, Is.EqualTo("${statusTopic.arn}"));
+        Assert.That(resources.Pipeline.TrainingRoleArn, Is.EqualTo("${sagemakerTrainingRole.arn}"));
         Assert.That(resources.StateMachineArn, Is.EqualTo("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:sagebuild-dev"));
         Assert.That(resources.FunctionName("quality-gate"), Is.EqualTo("sagebuild-dev-quality-gate"));
-        Assert.That(resources.Branch, Is.EqualTo("dev"));
-        Assert.That(resources.Region, Is.EqualTo("${AWS::Region}"), "the provider's region, read when the program runs");
-        Assert.That(resources.NamePrefix, Is.EqualTo("sagebuild-dev-"));
+        Assert.That(resources.Pipeline.Branch, Is.EqualTo("dev"));
+        Assert.That(resources.Pipeline.Region, Is.EqualTo("${AWS::Region}"), "the provider's region, read when the program runs");
+        Assert.That(resources.Pipeline.NamePrefix, Is.EqualTo("sagebuild-dev-"));
         Assert.That(resources.GitHubWebhookSecretParameter, Is.Null, "a CodeCommit stack has no webhook");
     }
 

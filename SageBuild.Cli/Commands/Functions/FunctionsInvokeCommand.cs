@@ -22,7 +22,7 @@ internal sealed class FunctionsInvokeCommand(IAnsiConsole console) : AsyncComman
         public string? Payload { get; init; }
 
         [CommandOption("--endpoint <URL>")]
-        [Description("For alexa: the Step Functions endpoint (a SageBuild server) whose executions it talks about.")]
+        [Description("For alexa: the Step Functions endpoint (a SageBuild server) whose executions it talks about. start-build and github-webhook read theirs from the environment, as in Lambda (AWS_ENDPOINT_URL_SFN, SAGEBUILD_STATE_MACHINE_ARN, AWS_REGION, credentials).")]
         public string? Endpoint { get; init; }
 
         [CommandOption("--state-machine <ARN>")]
@@ -56,17 +56,17 @@ internal sealed class FunctionsInvokeCommand(IAnsiConsole console) : AsyncComman
 
         using var client = settings.Endpoint is null ? null : new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = new Uri(settings.Endpoint) });
         var executions = client is null ? null : new StepFunctionsBuildExecutions(client, settings.StateMachine!);
-        var handler = FunctionsListCommand.All(executions).FirstOrDefault(h => h.Name == settings.Name);
+        var handler = LocalFunction.All(executions).FirstOrDefault(h => h.Name == settings.Name);
         if (handler is null)
         {
-            Console.Error.WriteLine($"sagebuild functions invoke: no function named '{settings.Name}' (functions: {string.Join(", ", FunctionsListCommand.All().Select(h => h.Name))})");
+            Console.Error.WriteLine($"sagebuild functions invoke: no function named '{settings.Name}' (functions: {string.Join(", ", LocalFunction.All().Select(h => h.Name))})");
             return ExitCodes.UsageError;
         }
 
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(payload));
         try
         {
-            using var output = handler.Invoke(input);
+            using var output = await handler.InvokeAsync(input);
             using var reader = new StreamReader(output, Encoding.UTF8);
             var response = StateMachines.Json.JsonValue.Parse(await reader.ReadToEndAsync(cancellationToken));
             console.WriteRaw(response.ToJson(indented: true) + Environment.NewLine);

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using SageBuild.Functions.Alexa;
-using SageBuild.Functions.Handlers;
-using SageBuild.Functions.Handlers.Core;
 using SageBuild.StateMachines.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,20 +17,17 @@ internal sealed class FunctionsListCommand(IAnsiConsole console) : Command<Funct
         public bool Json { get; init; }
     }
 
-    /// <summary>Every handler the CLI can run, the Alexa skill included.</summary>
-    internal static IReadOnlyList<FunctionHandler> All(IBuildExecutions? executions = null) => [.. FunctionCatalog.Steps(), new AlexaFunction(executions)];
-
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Json)
         {
-            console.WriteRaw(string.Concat(All().Select(h => JsonObject.Create(("name", h.Name), ("description", h.Description), ("handler", h.HandlerString)).ToJson() + "\n")));
+            console.WriteRaw(string.Concat(LocalFunction.All().Select(h => JsonObject.Create(("name", h.Name), ("description", h.Description), ("handler", h.HandlerString)).ToJson() + "\n")));
             return ExitCodes.Success;
         }
 
         var table = new Table().AddColumn("Name").AddColumn("What it does").AddColumn("Handler");
-        foreach (var h in All())
+        foreach (var h in LocalFunction.All())
             table.AddRow(Markup.Escape(h.Name), Markup.Escape(h.Description), Markup.Escape(h.HandlerString));
         console.Write(table);
         return ExitCodes.Success;
