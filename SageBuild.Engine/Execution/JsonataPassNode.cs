@@ -13,6 +13,8 @@ internal sealed class JsonataPassNode(string name, PassState state)
     public override StepResult Execute(RunFrame frame, JsonValue input)
     {
         Enter(frame, input);
+        if (JsonataAssign is null && JsonataOutput is null)
+            return Exit(frame, input, null, NextIndex);
         try
         {
             // Assign and Output see the variables as they were when the state was entered (AWS evaluates both first).

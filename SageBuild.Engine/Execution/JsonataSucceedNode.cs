@@ -13,6 +13,8 @@ internal sealed class JsonataSucceedNode(string name, SucceedState state)
     public override StepResult Execute(RunFrame frame, JsonValue input)
     {
         Enter(frame, input);
+        if (JsonataOutput is null)
+            return Exit(frame, input, null, -1);
         try
         {
             var output = JsonataFields.Output(JsonataOutput, JsonataFields.Bindings(frame, input), input);

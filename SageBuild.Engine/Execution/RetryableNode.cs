@@ -67,12 +67,14 @@ internal abstract class RetryableNode : StateNode
     /// <summary>JSONata: Assign and Output (default: the result) see <c>$states.input</c> and <c>$states.result</c>.</summary>
     private StepResult CompleteJsonata(RunFrame frame, JsonValue rawInput, JsonValue result)
     {
+        if (JsonataAssign is null && JsonataOutput is null)
+            return PayloadLimit.Exceeds(result) ? Fail(frame, rawInput, DataLimit()) : Exit(frame, result, null, NextIndex);
         try
         {
             var bindings = JsonataFields.Bindings(frame, rawInput, result);
             var assigned = JsonataFields.Assign(JsonataAssign, bindings);
             var output = JsonataFields.Output(JsonataOutput, bindings, result);
-            if (!ReferenceEquals(output, result) && PayloadLimit.Exceeds(output))
+            if (!ReferenceEquals(output, rawInput) && PayloadLimit.Exceeds(output))
                 return Fail(frame, rawInput, DataLimit());
             return Exit(frame, output, assigned, NextIndex);
         }
