@@ -297,6 +297,17 @@ public sealed class JsonataStateTests
     }
 
     [Test]
+    public async Task A_Map_whose_results_add_up_to_over_256_KiB_fails_with_States_DataLimitExceeded()
+    {
+        var (result, _) = await EngineHarness.RunAsync("""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% [1..30] %}",
+              "ItemProcessor":{"StartAt":"Big","States":{"Big":{"Type":"Pass","Output":"{% $join([1..1000].('aaaaaaaaaa')) %}","End":true}}},"Next":"Count"},
+              "Count":{"Type":"Pass","Output":"{% $count($states.input) %}","End":true}}}
+            """);
+        Assert.That(result.Error, Is.EqualTo("States.DataLimitExceeded"), "the Map's own output is checked, not only the execution's");
+    }
+
+    [Test]
     public async Task A_Map_over_an_input_that_is_not_an_array_fails_as_AWS_words_it()
     {
         var (result, history) = await EngineHarness.RunAsync("""
