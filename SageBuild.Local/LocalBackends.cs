@@ -24,7 +24,7 @@ namespace SageBuild.Local;
 /// Console.WriteLine(local.EndpointUrl("my-model")); // http://127.0.0.1:{port}/endpoints/my-model/invocations
 /// </code>
 /// </example>
-public sealed class LocalBackends : IAsyncDisposable
+public sealed partial class LocalBackends : IAsyncDisposable
 {
     private readonly LocalContext _context;
     private readonly InvocationServer _server;
@@ -44,6 +44,7 @@ public sealed class LocalBackends : IAsyncDisposable
             new SageMakerTuningIntegration(tuning),
             new SageMakerHostingIntegration(hosting),
             new SageMakerSdkIntegration(hosting, training),
+            new SageMakerRuntimeIntegration(hosting),
         ];
     }
 

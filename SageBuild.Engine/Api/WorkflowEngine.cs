@@ -66,7 +66,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <summary>The state machine with this ARN; throws StateMachineDoesNotExist.</summary>
     public StateMachineInfo DescribeStateMachine(string stateMachineArn) => Machine(stateMachineArn).Info;
 
-    /// <summary>Starts an execution of a created state machine and returns at once with its record (status RUNNING).</summary>
+    /// <summary>
+    /// Starts an execution of a created state machine and returns with its record (status RUNNING) once its
+    /// ExecutionStarted event is stored: as with AWS, its history is never empty after the start has been answered.
+    /// </summary>
     public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue? input = null, StartExecutionOptions? options = null, CancellationToken cancellationToken = default)
     {
         var run = await CreateRunAsync(stateMachineArn, input, options, cancellationToken).ConfigureAwait(false);
@@ -76,6 +79,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             await run.RunAsync().ConfigureAwait(false);
             _running.TryRemove(record.ExecutionArn, out _);
         }, CancellationToken.None);
+        await run.Started.ConfigureAwait(false);
         return record;
     }
 

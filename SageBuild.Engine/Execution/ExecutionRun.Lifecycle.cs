@@ -14,6 +14,7 @@ internal sealed partial class ExecutionRun
             var frame = new RunFrame(this, this, new VariableScope(null));
             frame.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(Record.Input, Settings.RoleArn, Machine.DefinitionHash), updateSource: false);
             await CommitAsync().ConfigureAwait(false);
+            _started.TrySetResult();
 
             ITimer? timeout = null;
             if (!Settings.UsesVirtualClock && Settings.TimeoutSeconds is { } seconds)
@@ -49,6 +50,7 @@ internal sealed partial class ExecutionRun
         }
         finally
         {
+            _started.TrySetResult();
             _stop.Dispose();
         }
     }

@@ -69,6 +69,11 @@ internal sealed partial class ExecutionRun : IEventSink
 
     private readonly TaskCompletionSource<ExecutionRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes once ExecutionStarted is stored (or the run has ended without it), so StartExecution can answer as AWS does.</summary>
+    public Task Started => _started.Task;
+
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary><c>$$.Execution</c>, the same for every state.</summary>
     public JsonObject ExecutionContext => _executionContext ??= Settings.IsExpress
         ? JsonObject.Create(

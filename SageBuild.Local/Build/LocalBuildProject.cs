@@ -15,4 +15,19 @@ public sealed record LocalBuildProject(string SourceDirectory)
     /// <summary>How long a build may take before it is stopped as <c>TIMED_OUT</c>.</summary>
     /// <value>60 minutes, CodeBuild's default.</value>
     public int TimeoutInMinutes { get; init; } = 60;
+
+    /// <summary>
+    /// Whether builds take the folder as it is, ignoring a request's <c>SourceVersion</c>: <c>sagebuild run</c> builds
+    /// what is in the project folder, uncommitted edits included, as <c>docker compose up --build</c> does.
+    /// </summary>
+    /// <value>False: a <c>SourceVersion</c> exports that commit.</value>
+    public bool UsesWorkingCopy { get; init; }
+
+    /// <summary>
+    /// The image a build records when its buildspec has no <c>image</c> section: the project file's train and serve
+    /// commands. A null <see cref="Images.LocalImage.WorkingDirectory"/> means the build's artifacts (else its source); a
+    /// relative one is resolved against the build's source folder.
+    /// </summary>
+    /// <value>None: only a buildspec's <c>image</c> section records an image.</value>
+    public Images.LocalImage? Image { get; init; }
 }

@@ -26,6 +26,8 @@ internal sealed partial class LocalBuildService
             record.EndPhase(submitted, "SUCCEEDED", context.Now);
             var sourceDirectory = Path.Combine(build.Directory, "src");
             var buildspec = await DownloadSourceAsync(build, request, project, sourceDirectory, log, token);
+            if (buildspec is { Image: null } && project.Image is { } projectImage)
+                buildspec = buildspec with { Image = new BuildspecImage(projectImage.Entrypoint, projectImage.TrainCommand, projectImage.ServeCommand, projectImage.WorkingDirectory, projectImage.Environment) };
             if (buildspec is null)
             {
                 status = token.IsCancellationRequested ? Interrupted(timeout) : "FAILED";
@@ -94,7 +96,7 @@ internal sealed partial class LocalBuildService
         try
         {
             record.ResolvedSourceVersion = await SourceCheckout.CheckoutAsync(
-                project.SourceDirectory, request.SourceVersion, sourceDirectory, context.Options.SourceExclusions, context.DataDirectory, token);
+                project.SourceDirectory, project.UsesWorkingCopy ? null : request.SourceVersion, sourceDirectory, context.Options.SourceExclusions, context.DataDirectory, token);
             var buildspec = LoadBuildspec(request.BuildspecOverride, project.Buildspec, sourceDirectory);
             record.EndPhase(phase, "SUCCEEDED", context.Now);
             Stamp(log, "Phase complete: DOWNLOAD_SOURCE State: SUCCEEDED");
@@ -246,7 +248,11 @@ internal sealed partial class LocalBuildService
 
         if (buildspec.Image is { } image)
         {
-            var repository = environment.GetValueOrDefault("IMAGE_REPO_NAME") ?? record.ProjectName.ToLowerInvariant();
+            // The pipeline names the repository by its URI (IMAGE_REPOSITORY_URI), as a docker push would; the
+            // registry host means nothing locally, so the image is recorded under the repository's name.
+            var repository = environment.GetValueOrDefault("IMAGE_REPO_NAME")
+                ?? (environment.GetValueOrDefault("IMAGE_REPOSITORY_URI") is { Length: > 0 } uri ? uri[(uri.IndexOf('/', StringComparison.Ordinal) + 1)..] : null)
+                ?? record.ProjectName.ToLowerInvariant();
             var reference = $"{repository}:{environment.GetValueOrDefault("IMAGE_TAG") ?? "latest"}";
             try
             {

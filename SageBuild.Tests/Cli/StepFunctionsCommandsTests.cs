@@ -127,7 +127,7 @@ public sealed class StepFunctionsCommandsTests
     private async Task DeployHelloAsync()
     {
         var path = _folder.File("hello.asl.json");
-        await File.WriteAllTextAsync(path, Definitions.Pass);
+        await File.WriteAllTextAsync(path, Definitions.Hold);
         var result = await RunAsync("state-machines", "deploy", path, "--role-arn", Definitions.RoleArn);
         Assert.That(result.ExitCode, Is.Zero, result.Output);
     }

@@ -1,23 +1,28 @@
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Server;
+using SageBuild.Engine.Api.Service;
 
 namespace SageBuild.Tests.Engine.Api;
 
-/// <summary>A real <see cref="StepFunctionsServer"/> on a free loopback port, serving a fresh in-memory test double.</summary>
+/// <summary>A real <see cref="StepFunctionsServer"/> on a free loopback port, serving a fresh engine through the product service.</summary>
 internal sealed class ApiHost : IAsyncDisposable
 {
     public const string AccessKeyId = "AKIDSAGEBUILDTEST";
     public const string SecretAccessKey = "sagebuild-test-secret-key";
 
-    private ApiHost(StepFunctionsServer server, InMemoryStepFunctionsService service)
+    private ApiHost(StepFunctionsServer server, WorkflowEngine engine, EngineStepFunctionsService service)
     {
         Server = server;
+        Engine = engine;
         Service = service;
     }
 
     public StepFunctionsServer Server { get; }
 
-    public InMemoryStepFunctionsService Service { get; }
+    public WorkflowEngine Engine { get; }
+
+    public EngineStepFunctionsService Service { get; }
 
     public Uri Endpoint => Server.Endpoint;
 
@@ -26,7 +31,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public static async Task<ApiHost> StartAsync(bool requireSignatures = false, TimeProvider? serverClock = null)
     {
-        var service = new InMemoryStepFunctionsService();
+        var engine = new EngineBuilder().Build();
+        var service = new EngineStepFunctionsService(engine);
         var server = await StepFunctionsServer.StartAsync(service, new StepFunctionsServerOptions
         {
             Port = 0,
@@ -36,8 +42,12 @@ internal sealed class ApiHost : IAsyncDisposable
                 TimeProvider = serverClock ?? TimeProvider.System,
             },
         });
-        return new ApiHost(server, service);
+        return new ApiHost(server, engine, service);
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Engine.DisposeAsync();
+    }
 }

@@ -26,8 +26,13 @@ internal sealed class AwsCli
     public static Task<AwsCli> GetAsync(string major) => major == "v1" ? V1Instance.Value : V2Instance.Value;
 
     /// <summary>Runs <c>aws stepfunctions …</c> against <paramref name="endpoint"/> with the given keys, in an empty HOME.</summary>
+    public Task<ExternalProcess.Result> StepFunctionsAsync(
+        string endpoint, string accessKeyId, string secretAccessKey, params string[] arguments) =>
+        StepFunctionsAsync(endpoint, accessKeyId, secretAccessKey, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Like the other overload, with <paramref name="extraEnvironment"/> added to the CLI's environment.</summary>
     public async Task<ExternalProcess.Result> StepFunctionsAsync(
-        string endpoint, string accessKeyId, string secretAccessKey, params string[] arguments)
+        string endpoint, string accessKeyId, string secretAccessKey, IReadOnlyDictionary<string, string> extraEnvironment, params string[] arguments)
     {
         using var home = new TemporaryDirectory();
         var environment = new Dictionary<string, string>
@@ -41,6 +46,8 @@ internal sealed class AwsCli
             ["AWS_SHARED_CREDENTIALS_FILE"] = home.File("credentials"),
             ["AWS_PAGER"] = string.Empty,
         };
+        foreach (var (key, value) in extraEnvironment)
+            environment[key] = value;
         return await ExternalProcess.RunAsync(Path, ["stepfunctions", .. arguments, "--endpoint-url", endpoint, "--output", "json"], environment);
     }
 

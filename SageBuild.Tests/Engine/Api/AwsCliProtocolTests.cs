@@ -81,7 +81,7 @@ public sealed class AwsCliProtocolTests(string major)
     [Test]
     public async Task Starts_describes_stops_and_lists_an_execution()
     {
-        AwsCli.Json(await RunAsync("create-state-machine", "--name", "hello", "--definition", Definitions.Pass, "--role-arn", Definitions.RoleArn));
+        AwsCli.Json(await RunAsync("create-state-machine", "--name", "hello", "--definition", Definitions.Hold, "--role-arn", Definitions.RoleArn));
         var started = AwsCli.Json(await RunAsync("start-execution", "--state-machine-arn", Definitions.StateMachineArn("hello"), "--name", "run-1", "--input", """{"n":1}"""));
         var executionArn = started.GetProperty("executionArn").GetString()!;
         Assert.That(executionArn, Is.EqualTo("arn:aws:states:us-east-1:123456789012:execution:hello:run-1"));
@@ -96,7 +96,7 @@ public sealed class AwsCliProtocolTests(string major)
 
         var history = AwsCli.Json(await RunAsync("get-execution-history", "--execution-arn", executionArn, "--reverse-order"));
         var types = history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.That(types, Is.EqualTo(new[] { "ExecutionAborted", "ExecutionStarted" }));
+        Assert.That(types, Is.EqualTo(new[] { "ExecutionAborted", "WaitStateEntered", "ExecutionStarted" }));
     }
 
     [Test]

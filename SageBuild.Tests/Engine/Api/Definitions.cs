@@ -7,6 +7,9 @@ internal static class Definitions
 
     public const string Pass = """{"StartAt":"Hello","States":{"Hello":{"Type":"Pass","End":true}}}""";
 
+    /// <summary>Waits an hour: its executions stay RUNNING until a test stops them.</summary>
+    public const string Hold = """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}""";
+
     /// <summary>No <c>States</c>: AWS answers InvalidDefinition, SCHEMA_VALIDATION_FAILED.</summary>
     public const string MissingStates = """{"StartAt":"Hello"}""";
 

@@ -42,7 +42,7 @@ public sealed class AlexaLambdaTests
         Assert.That(await AskAsync(alexa, "StartIntent"), Is.EqualTo("OK, I started a new build. Ask me later if it is finished."));
         var started = (await sandbox.ExecutionsAsync()).Single();
         Assert.That(JsonValue.Parse(started.Input!) is JsonObject input && input["source"] == (JsonValue)"manual", started.Input);
-        Assert.That(await AskAsync(alexa, "StatusIntent"), Is.EqualTo("No, your build is still running. It started less than a minute ago."));
+        Assert.That(await AskAsync(alexa, "StatusIntent"), Is.EqualTo("No, your build is still running: it is at the step hold. It started less than a minute ago."));
         Assert.That(await AskAsync(alexa, "StopBuildIntent"), Is.EqualTo("OK, I stopped the running build."));
 
         var stopped = await sandbox.Host.Service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = started.ExecutionArn });

@@ -35,10 +35,11 @@ internal sealed class LambdaSandbox : IAsyncDisposable
 
     public Func<string, string?> Variables => name => Environment.GetValueOrDefault(name);
 
-    public static async Task<LambdaSandbox> StartAsync()
+    /// <summary>The sandbox with its state machine: by default one whose builds run until stopped (<see cref="Definitions.Hold"/>).</summary>
+    public static async Task<LambdaSandbox> StartAsync(string definition = Definitions.Hold)
     {
         var host = await ApiHost.StartAsync(requireSignatures: true);
-        await host.Service.CreateStateMachineAsync(new CreateStateMachineInput { Name = MachineName, Definition = Definitions.Pass, RoleArn = Definitions.RoleArn });
+        await host.Service.CreateStateMachineAsync(new CreateStateMachineInput { Name = MachineName, Definition = definition, RoleArn = Definitions.RoleArn });
         return new LambdaSandbox(host);
     }
 

@@ -39,7 +39,7 @@ public sealed class StepFunctionsClientTests
         });
         Assert.That(client.IsSigned, Is.True);
 
-        await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = "hello", Definition = Definitions.Pass, RoleArn = Definitions.RoleArn });
+        await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = "hello", Definition = Definitions.Hold, RoleArn = Definitions.RoleArn });
         var started = await client.StartExecutionAsync(new StartExecutionInput { StateMachineArn = Definitions.StateMachineArn("hello"), Input = """{"n":1}""" });
         var execution = await client.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = started.ExecutionArn });
 
@@ -120,7 +120,7 @@ public sealed class StepFunctionsClientTests
         await using var host = await ApiHost.StartAsync();
         using var client = new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = host.Endpoint, SignRequests = false });
         foreach (var name in new[] { "a", "b", "c", "d", "e" })
-            await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = name, Definition = Definitions.Pass, RoleArn = Definitions.RoleArn });
+            await client.CreateStateMachineAsync(new CreateStateMachineInput { Name = name, Definition = Definitions.Hold, RoleArn = Definitions.RoleArn });
 
         var machines = await client.ListAllStateMachinesAsync(pageSize: 2).Select(m => m.Name).ToListAsync();
         Assert.That(machines, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
@@ -128,7 +128,7 @@ public sealed class StepFunctionsClientTests
         var started = await client.StartExecutionAsync(Definitions.StateMachineArn("a"), """{"n":1}""", name: "run-1");
         await client.StopExecutionAsync(started.ExecutionArn, error: "Cancelled");
         var events = await client.GetExecutionHistoryEventsAsync(started.ExecutionArn, pageSize: 1).Select(e => e.Type).ToListAsync();
-        Assert.That(events, Is.EqualTo(new[] { HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionAborted }));
+        Assert.That(events, Is.EqualTo(new[] { HistoryEventType.ExecutionStarted, HistoryEventType.WaitStateEntered, HistoryEventType.ExecutionAborted }));
 
         var aborted = await client.ListAllExecutionsAsync(Definitions.StateMachineArn("a"), ExecutionStatus.Aborted).ToListAsync();
         Assert.That(aborted.Select(e => e.Name), Is.EqualTo(new[] { "run-1" }));

@@ -228,7 +228,7 @@ public sealed class DashboardEndpointsTests
     {
         using var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
-        var service = new InMemoryStepFunctionsService();
+        var service = EngineServices.Fresh();
         await using var server = await StepFunctionsServer.StartAsync(service, new StepFunctionsServerOptions
         {
             Port = 0,
@@ -267,7 +267,7 @@ public sealed class DashboardEndpointsTests
     [Test]
     public async Task Serves_no_dashboard_when_asked_not_to_and_the_API_still_answers()
     {
-        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(), new StepFunctionsServerOptions { Port = 0, Dashboard = null });
+        await using var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(), new StepFunctionsServerOptions { Port = 0, Dashboard = null });
         using var http = new HttpClient { BaseAddress = server.Endpoint };
         using var page = await http.GetAsync("/");
         using var api = new HttpRequestMessage(HttpMethod.Post, "/") { Content = AwsJson("{}") };
@@ -280,7 +280,7 @@ public sealed class DashboardEndpointsTests
     [Test]
     public void Names_every_bad_dashboard_option_at_once()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(), new StepFunctionsServerOptions
+        var error = Assert.ThrowsAsync<ArgumentException>(() => StepFunctionsServer.StartAsync(EngineServices.Fresh(), new StepFunctionsServerOptions
         {
             Port = 0,
             Dashboard = new DashboardOptions { AccessToken = "short", AllowedHosts = [], PollInterval = TimeSpan.FromHours(1) },

@@ -3,12 +3,14 @@ using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Dashboard;
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Api.Server;
+using SageBuild.Engine.Api.Service;
+using SageBuild.Engine.Stores;
 
 namespace SageBuild.Tests.Engine.Api.Dashboard;
 
 /// <summary>
 /// A real <see cref="StepFunctionsServer"/> (Kestrel on a free loopback port) with its dashboard, serving a real engine
-/// whose <c>sqs:sendMessage.waitForTaskToken</c> tasks wait for the test (<see cref="Tokens"/>).
+/// through the product service, with the engine's own change feed, whose <c>sqs:sendMessage.waitForTaskToken</c> tasks wait for the test (<see cref="Tokens"/>).
 /// </summary>
 internal sealed class DashboardHost : IAsyncDisposable
 {
@@ -17,7 +19,7 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     private readonly WorkflowEngine _engine;
 
-    private DashboardHost(WorkflowEngine engine, EngineBackedService service, StepFunctionsServer server, TaskTokens tokens)
+    private DashboardHost(WorkflowEngine engine, EngineStepFunctionsService service, StepFunctionsServer server, TaskTokens tokens)
     {
         _engine = engine;
         Service = service;
@@ -27,7 +29,7 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     public StepFunctionsServer Server { get; }
 
-    public EngineBackedService Service { get; }
+    public EngineStepFunctionsService Service { get; }
 
     public TaskTokens Tokens { get; }
 
@@ -36,8 +38,11 @@ internal sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(bool requireSignatures = false, DashboardOptions? dashboard = null)
     {
         var tokens = new TaskTokens();
-        var engine = new EngineBuilder().AddIntegration(tokens).Build();
-        var service = new EngineBackedService(engine, TimeProvider.System);
+        // The engine reports its own changes through the store, as `sagebuild serve` wires it: no polling.
+        var store = new NotifyingExecutionStore(new InMemoryExecutionStore());
+        var engine = new EngineBuilder().AddIntegration(tokens).UseStore(store).Build();
+        var service = new EngineStepFunctionsService(engine);
+        dashboard ??= new DashboardOptions { PollInterval = TimeSpan.FromMilliseconds(200) };
         var server = await StepFunctionsServer.StartAsync(service, new StepFunctionsServerOptions
         {
             Port = 0,
@@ -45,7 +50,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             {
                 Credentials = requireSignatures ? ServerCredentials.Parse($"{AccessKeyId}:{SecretAccessKey}") : ServerCredentials.None,
             },
-            Dashboard = dashboard ?? new DashboardOptions { PollInterval = TimeSpan.FromMilliseconds(200) },
+            Dashboard = dashboard.Changes is null ? dashboard with { Changes = store } : dashboard,
         });
         return new DashboardHost(engine, service, server, tokens);
     }

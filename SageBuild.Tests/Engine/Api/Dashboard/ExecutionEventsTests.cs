@@ -31,7 +31,7 @@ public sealed class ExecutionEventsTests
     public async Task The_stream_forwards_the_changes_an_engine_reports_itself()
     {
         var changes = new ManualChanges();
-        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(), new StepFunctionsServerOptions
+        await using var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(), new StepFunctionsServerOptions
         {
             Port = 0,
             Dashboard = new DashboardOptions { Changes = changes },
@@ -50,7 +50,7 @@ public sealed class ExecutionEventsTests
     [Test]
     public async Task The_stream_ends_when_the_server_stops()
     {
-        var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(), new StepFunctionsServerOptions { Port = 0 });
+        var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(), new StepFunctionsServerOptions { Port = 0 });
         using var http = new HttpClient { BaseAddress = server.Endpoint, Timeout = Timeout.InfiniteTimeSpan };
         using var response = await http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -66,8 +66,8 @@ public sealed class ExecutionEventsTests
     [Test]
     public async Task The_watcher_reports_new_further_and_ended_executions()
     {
-        var service = new InMemoryStepFunctionsService();
-        var machine = (await service.CreateStateMachineAsync(new CreateStateMachineInput { Name = "M", Definition = Definition, RoleArn = "arn:aws:iam::123456789012:role/r" })).StateMachineArn;
+        var service = EngineServices.Fresh();
+        var machine = (await service.CreateStateMachineAsync(new CreateStateMachineInput { Name = "M", Definition = Definitions.Hold, RoleArn = "arn:aws:iam::123456789012:role/r" })).StateMachineArn;
         var before = (await service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = machine, Name = "before" })).ExecutionArn;
         var watcher = new ExecutionWatcher(service, TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance);
 
@@ -84,14 +84,14 @@ public sealed class ExecutionEventsTests
             Assert.That(ExecutionWatcher.Differences(second, third), Is.EqualTo(new[] { new ExecutionChange(before, machine) }), "an ended execution is news");
             Assert.That(ExecutionWatcher.Differences(third, fourth), Is.Empty, "nothing else changed");
             Assert.That(first[before].Status, Is.EqualTo("RUNNING"));
-            Assert.That(first[before].LastEventId, Is.EqualTo(1), "a running execution's latest event is watched");
+            Assert.That(first[before].LastEventId, Is.EqualTo(2), "a running execution's latest event (its WaitStateEntered) is watched");
         });
     }
 
     [Test]
     public void The_watcher_polls_only_while_someone_watches()
     {
-        var watcher = new ExecutionWatcher(new InMemoryStepFunctionsService(), TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance);
+        var watcher = new ExecutionWatcher(EngineServices.Fresh(), TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance);
         Assert.That(watcher.IsPolling, Is.False);
         var first = watcher.Subscribe(new ChangeLog());
         var second = watcher.Subscribe(new ChangeLog());

@@ -127,7 +127,10 @@ public sealed class AwsJsonProtocolTests
     [Test]
     public async Task Answers_a_failure_inside_the_service_with_InternalFailure_and_no_details()
     {
-        var (status, body, _) = await PostAsync("AWSStepFunctions.RedriveExecution", """{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:x:y"}""");
+        await using var failing = await SageBuild.Engine.Api.Server.StepFunctionsServer.StartAsync(FailingService.Create(),
+            new SageBuild.Engine.Api.Server.StepFunctionsServerOptions { Port = 0 });
+        using var http = new HttpClient { BaseAddress = failing.Endpoint };
+        var (status, body, _) = await PostAsync("AWSStepFunctions.RedriveExecution", """{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:x:y"}""", http);
         Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(body.GetProperty("__type").GetString(), Is.EqualTo("InternalFailure"));
         Assert.That(body.GetProperty("message").GetString(), Is.EqualTo("An internal error occurred."));
@@ -140,7 +143,7 @@ public sealed class AwsJsonProtocolTests
         Assert.That((response.StatusCode, response.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.OK, "text/html")), "the dashboard's page, not an API error");
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string target, string body)
+    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string target, string body, HttpClient? http = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/", UriKind.Relative))
         {
@@ -148,7 +151,7 @@ public sealed class AwsJsonProtocolTests
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
         request.Headers.Add("X-Amz-Target", target);
-        var response = await _http.SendAsync(request);
+        var response = await (http ?? _http).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text);
         return (response.StatusCode, document.RootElement.Clone(), response);

@@ -8,7 +8,7 @@ public sealed class StepFunctionsServerTests
     [Test]
     public async Task Listens_on_loopback_by_default()
     {
-        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(), new StepFunctionsServerOptions { Port = 0 });
+        await using var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(), new StepFunctionsServerOptions { Port = 0 });
         Assert.That(server.Endpoint.Host, Is.EqualTo("127.0.0.1"));
         Assert.That(System.Net.IPAddress.IsLoopback(server.ListenAddress), Is.True);
     }
@@ -18,7 +18,7 @@ public sealed class StepFunctionsServerTests
     {
         using var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(),
+        await using var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(),
             new StepFunctionsServerOptions { Bind = "0.0.0.0", Port = 0, LoggerFactory = factory });
 
         var warning = logs.Lines.Single(l => l.Level == LogLevel.Warning).Message;
@@ -31,7 +31,7 @@ public sealed class StepFunctionsServerTests
     [TestCase(false)]
     public async Task Refuses_a_body_over_the_limit_in_AWS_error_format(bool chunked)
     {
-        await using var server = await StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(),
+        await using var server = await StepFunctionsServer.StartAsync(EngineServices.Fresh(),
             new StepFunctionsServerOptions { Port = 0, Api = new StepFunctionsApiOptions { MaxRequestBodyBytes = 2048 } });
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint)
@@ -50,7 +50,7 @@ public sealed class StepFunctionsServerTests
     [Test]
     public void Names_every_bad_option_at_once()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => StepFunctionsServer.StartAsync(new InMemoryStepFunctionsService(),
+        var error = Assert.ThrowsAsync<ArgumentException>(() => StepFunctionsServer.StartAsync(EngineServices.Fresh(),
             new StepFunctionsServerOptions { Bind = "nowhere", Port = 70_000 }))!;
         Assert.That(error.Message, Does.Contain("StepFunctionsServerOptions.Bind: 'nowhere' is not an IP address or 'localhost'"));
         Assert.That(error.Message, Does.Contain("StepFunctionsServerOptions.Port: 70000 is not a TCP port (0 to 65535)"));

@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using System.Net;
+using System.Runtime.InteropServices;
+using SageBuild.Engine.Api.Authentication;
+using SageBuild.Engine.Api.Dashboard;
+using SageBuild.Engine.Api.Server;
+using SageBuild.Engine.Api.Service;
+using SageBuild.Engine.Stores;
+using SageBuild.StateMachines.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SageBuild.Cli.Commands.Serve;
+
+/// <summary>
+/// <c>sagebuild serve</c>: the Step Functions API (awsJson1_0) and the dashboard on one port, answered by the embedded
+/// engine, until Ctrl-C (SIGINT) or SIGTERM.
+/// </summary>
+[Description("Serve the Step Functions API and the dashboard on the embedded engine until Ctrl-C. Point the AWS CLI or SDKs at it with --endpoint-url.")]
+public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Settings>
+{
+    /// <summary>The options of <c>serve</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--port <PORT>")]
+        [Description("The TCP port of the API and the dashboard; 0 picks a free one (printed at start). Default: 8083.")]
+        [DefaultValue(8083)]
+        public int Port { get; init; } = 8083;
+
+        [CommandOption("--bind <ADDRESS>")]
+        [Description("The address to listen on. Default: 127.0.0.1 (this machine only). Any other address is reachable from other machines: add --credentials.")]
+        [DefaultValue("127.0.0.1")]
+        public string Bind { get; init; } = "127.0.0.1";
+
+        [CommandOption("--credentials <KEY:SECRET>")]
+        [Description("Require every API call to be SigV4-signed (service 'states') with this access key and secret; the dashboard then asks for the sign-in link printed at start. Default: any caller is accepted, as Step Functions Local does.")]
+        public string? Credentials { get; init; }
+
+        [CommandOption("--credentials-file <FILE>")]
+        [Description("Like --credentials, with the KEY:SECRET pairs read from a file (one per line), so no secret shows in the process list.")]
+        public string? CredentialsFile { get; init; }
+
+        [CommandOption("--data-dir <DIR>")]
+        [Description("Where the server will keep state machines, executions and histories. Not durable yet: executions are kept in memory and are lost when the server stops, with or without this option.")]
+        public string? DataDirectory { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store} once listening, instead of text.")]
+        public bool Json { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
+        {
+            if (Port is < 0 or > 65535)
+                return ValidationResult.Error($"--port: {Port} is not a TCP port (0 to 65535)");
+            if (Bind != "localhost" && !IPAddress.TryParse(Bind, out _))
+                return ValidationResult.Error($"--bind: '{Bind}' is not an IP address or 'localhost'");
+            if (Credentials is not null && CredentialsFile is not null)
+                return ValidationResult.Error("--credentials and --credentials-file: give one of them, not both");
+            if (CredentialsFile is not null && !File.Exists(CredentialsFile))
+                return ValidationResult.Error($"--credentials-file: no file at '{CredentialsFile}'");
+            return ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ServerCredentials credentials;
+        try
+        {
+            credentials = settings.Credentials is { } pair ? ServerCredentials.Parse(pair)
+                : settings.CredentialsFile is { } file ? ServerCredentials.Load(file)
+                : ServerCredentials.None;
+        }
+        catch (FormatException e)
+        {
+            // The message names the option, or the file and line, already.
+            await Console.Error.WriteLineAsync($"sagebuild serve: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        if (settings.DataDirectory is { } directory)
+            Directory.CreateDirectory(directory);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+
+        var store = new NotifyingExecutionStore(new InMemoryExecutionStore());
+        await using var engine = ServeEngine.Build(store);
+        var service = new EngineStepFunctionsService(engine);
+        StepFunctionsServer server;
+        try
+        {
+            server = await StepFunctionsServer.StartAsync(service, new StepFunctionsServerOptions
+            {
+                Bind = settings.Bind,
+                Port = settings.Port,
+                Api = new StepFunctionsApiOptions { Credentials = credentials },
+                // The engine says itself when an execution changes, so open pages update at once and nothing polls.
+                Dashboard = new DashboardOptions { Changes = store },
+            }, stop.Token);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"sagebuild serve: cannot listen on {settings.Bind}:{settings.Port}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        await using (server)
+        {
+            Announce(settings, server, credentials);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: stop taking calls, finish those in flight, then stop the executions.
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Announce(Settings settings, StepFunctionsServer server, ServerCredentials credentials)
+    {
+        var endpoint = server.Endpoint.ToString().TrimEnd('/');
+        var dashboard = server.DashboardUrl?.ToString() ?? string.Empty;
+        var output = console.Profile.Out.Writer;
+        if (settings.Json)
+        {
+            output.WriteLine(JsonObject.Create(
+                ("endpoint", endpoint),
+                ("dashboardUrl", dashboard),
+                ("signaturesRequired", !credentials.IsEmpty),
+                ("store", "memory")).ToJson());
+            output.Flush();
+            return;
+        }
+
+        output.WriteLine($"Step Functions API: {endpoint} ({(credentials.IsEmpty ? "any caller accepted" : "SigV4 signatures required, service 'states'")})");
+        output.WriteLine($"Dashboard:          {dashboard}");
+        output.WriteLine($"AWS CLI:            aws stepfunctions list-state-machines --endpoint-url {endpoint}");
+        output.WriteLine("Executions are kept in memory. Press Ctrl-C to stop.");
+        if (!IPAddress.IsLoopback(settings.Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(settings.Bind)))
+        {
+            output.WriteLine($"Warning: listening on {settings.Bind}, which other machines can reach."
+                + (credentials.IsEmpty ? " No credentials are configured, so anyone who can reach it can run state machines: add --credentials KEY:SECRET." : string.Empty));
+        }
+
+        output.Flush();
+    }
+}

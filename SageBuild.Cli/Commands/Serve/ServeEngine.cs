@@ -1,0 +1,24 @@
+using SageBuild.Engine.Api;
+using SageBuild.Engine.Stores;
+using SageBuild.Functions.Handlers;
+using SageBuild.Local.Queues;
+
+namespace SageBuild.Cli.Commands.Serve;
+
+/// <summary>The engine <c>sagebuild serve</c> runs: which Task resources it can run on this machine.</summary>
+internal static class ServeEngine
+{
+    /// <summary>
+    /// An engine on <paramref name="store"/> with: <c>sqs:sendMessage</c> (and <c>.waitForTaskToken</c>, completed with
+    /// SendTaskSuccess/SendTaskFailure), and the pipeline's step functions in-process, as Lambda functions named by their
+    /// short names (<c>quality-gate</c>, …; see <c>sagebuild functions list</c>). Any other resource fails its Task with
+    /// States.TaskFailed naming it.
+    /// </summary>
+    public static WorkflowEngine Build(IExecutionStore store)
+    {
+        var builder = new EngineBuilder().UseStore(store).AddIntegration(new SqsSendMessageIntegration());
+        foreach (var handler in FunctionCatalog.Steps())
+            builder.AddLambdaFunction(handler.Name, (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
+        return builder.Build();
+    }
+}

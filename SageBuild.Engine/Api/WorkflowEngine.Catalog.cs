@@ -1,0 +1,32 @@
+namespace SageBuild.Engine.Api;
+
+/// <summary>The engine's state machines as a catalog: find, list and delete (create and replace are in WorkflowEngine.cs).</summary>
+public sealed partial class WorkflowEngine
+{
+    /// <summary>The region in this engine's ARNs.</summary>
+    public string Region => _options.Region;
+
+    /// <summary>The account id in this engine's ARNs.</summary>
+    public string AccountId => _options.AccountId;
+
+    /// <summary>The state machine with this ARN, or null when there is none (unlike <see cref="DescribeStateMachine"/>, which throws).</summary>
+    public StateMachineInfo? FindStateMachine(string stateMachineArn)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return _machines.TryGetValue(stateMachineArn, out var machine) ? machine.Info : null;
+    }
+
+    /// <summary>Every state machine, in name order.</summary>
+    public IReadOnlyList<StateMachineInfo> ListStateMachines() =>
+        [.. _machines.Values.Select(m => m.Info).OrderBy(i => i.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Deletes a state machine: no new execution can start, while running ones carry on to their end on the definition
+    /// they started with (as in AWS). Returns false when there was no such machine.
+    /// </summary>
+    public bool DeleteStateMachine(string stateMachineArn)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return _machines.TryRemove(stateMachineArn, out _);
+    }
+}
