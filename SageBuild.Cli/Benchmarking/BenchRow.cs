@@ -11,4 +11,10 @@ internal sealed record BenchRow(BenchWorkload Workload, BenchMeasurement SageBui
 
     /// <summary>SageBuild's transitions per second over the peer's; null without a peer.</summary>
     public double? Ratio => Peer is null ? null : SageBuild.TransitionsPerSecond / Peer.TransitionsPerSecond;
+
+    /// <summary>SageBuild on the JSONPath variant of the same shape, for a JSONata workload; else null.</summary>
+    public BenchMeasurement? Baseline { get; init; }
+
+    /// <summary>The JSONata variant's transitions per second over the JSONPath variant's; null without a baseline.</summary>
+    public double? BaselineRatio => Baseline is null ? null : SageBuild.TransitionsPerSecond / Baseline.TransitionsPerSecond;
 }

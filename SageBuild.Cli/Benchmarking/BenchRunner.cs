@@ -11,7 +11,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(workloads);
         ArgumentNullException.ThrowIfNull(progress);
-        AwsLocalStepFunctionsPeer? peer = peerDirectory is null ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
+        AwsLocalStepFunctionsPeer? peer = peerDirectory is null || workloads.All(w => w.Baseline is not null) ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
         var rows = new List<BenchRow>();
         try
         {
@@ -20,6 +20,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                 BenchMeasurement? sagebuild = null;
                 BenchMeasurement? measured = null;
                 BenchMeasurement? durable = null;
+                BenchMeasurement? baseline = null;
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
@@ -28,6 +29,14 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                     {
                         progress($"({workload.Key}) round {round}/{rounds}: SageBuild durable (SQLite)");
                         durable = BenchMeasurement.Best(durable, await EngineMeasurement.MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (workload.Baseline is { } jsonPath)
+                    {
+                        // No peer runs JSONata: its comparison is SageBuild's JSONPath run of the same shape, alternating.
+                        progress($"({workload.Key}) round {round}/{rounds}: SageBuild, JSONPath variant");
+                        baseline = BenchMeasurement.Best(baseline, await EngineMeasurement.MeasureAsync(jsonPath, cancellationToken).ConfigureAwait(false));
+                        continue;
                     }
 
                     if (peer is null)
@@ -39,7 +48,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                     measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
                 }
 
-                rows.Add(new BenchRow(workload, sagebuild!, measured) { Durable = durable });
+                rows.Add(new BenchRow(workload, sagebuild!, measured) { Durable = durable, Baseline = baseline });
             }
         }
         finally

@@ -11,8 +11,8 @@ internal sealed class ParallelNode : RetryableNode
 {
     private readonly PreparedGraph[] _branches;
 
-    public ParallelNode(string name, ParallelState state, Func<string, int> indexOf, PreparedGraph[] branches)
-        : base(name, state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, indexOf) => _branches = branches;
+    public ParallelNode(string name, ParallelState state, Func<string, int> indexOf, PreparedGraph[] branches, bool jsonata = false)
+        : base(name, state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, indexOf, jsonata) => _branches = branches;
 
     public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
     {
@@ -25,6 +25,10 @@ internal sealed class ParallelNode : RetryableNode
         catch (StatesErrorException e)
         {
             return Fail(frame, input, FromException(frame, e));
+        }
+        catch (QueryEvaluationException e)
+        {
+            return Fail(frame, input, EvaluationFailed(frame, e));
         }
 
         var attempts = new int[Retry.Count];

@@ -22,6 +22,10 @@ internal sealed class RunFrame : IEvaluationScope
     private JsonValue _currentInput = JsonObject.Empty;
     private DateTimeOffset? _stepNow;
     private Queue<HistoryEvent>? _replay;
+    private TimeProvider? _clock;
+    private Func<JsonValue>? _contextSource;
+    private Func<string, JsonValue?>? _variableResolver;
+    private Func<Random>? _randomSource;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -48,6 +52,9 @@ internal sealed class RunFrame : IEvaluationScope
     public DateTimeOffset EnteredTime { get; set; }
 
     public long EnteredEventId { get; set; }
+
+    /// <summary>The event the current state's Entered event followed (AWS links an EvaluationFailed there).</summary>
+    public long EnteredSourceId { get; set; }
 
     /// <summary>The retries of the current state so far; -1 for a state that cannot retry (no RetryCount in <c>$$</c>).</summary>
     public int RetryCount { get; set; }
@@ -103,6 +110,20 @@ internal sealed class RunFrame : IEvaluationScope
 
     /// <summary>Whether the frame should stop at the next step.</summary>
     public bool IsAborting => Abort?.IsSet ?? Run.Cancellation.IsCancellationRequested;
+
+    // ---- JSONata: what an expression's bindings read, made once per frame and only when used ----
+
+    /// <summary>The frame's clock as a <see cref="TimeProvider"/>, for <c>$now()</c> and <c>$millis()</c>.</summary>
+    public TimeProvider Clock => _clock ??= new FrameClock(this);
+
+    /// <summary>Builds <c>$states.context</c> when an expression reads <c>$states</c>.</summary>
+    public Func<JsonValue> ContextSource => _contextSource ??= BuildContext;
+
+    /// <summary>Looks up a workflow variable for <c>$name</c>; null when it is not defined.</summary>
+    public Func<string, JsonValue?> VariableResolver => _variableResolver ??= name => Variables.TryGet(name, out var value) ? value : null;
+
+    /// <summary>The execution's random source, made when an expression first draws from it.</summary>
+    public Func<Random> RandomSource => _randomSource ??= () => Run.Random;
 
     // ---- IEvaluationScope ----
     JsonValue IEvaluationScope.Input => _currentInput;
@@ -200,5 +221,11 @@ internal sealed class RunFrame : IEvaluationScope
         if (MapItemIndex >= 0)
             context.Set("Map", JsonObject.Create(("Item", JsonObject.Create(("Index", MapItemIndex), ("Value", MapItemValue ?? JsonNull.Instance)))));
         return context.Build();
+    }
+
+    /// <summary>The frame's time (virtual or real, fixed within a synchronous step) as a clock.</summary>
+    private sealed class FrameClock(RunFrame frame) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => frame.Now;
     }
 }

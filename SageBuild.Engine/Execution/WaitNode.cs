@@ -68,7 +68,9 @@ internal sealed class WaitNode : StateNode
             return StepResult.Aborted();
         try
         {
-            return Exit(frame, OutputPath.Select(frame, effective), null, NextIndex);
+            // Assign is a field of every state but Succeed and Fail, a Wait's included.
+            var assigned = EvaluateAssign(frame, Assign, effective);
+            return Exit(frame, OutputPath.Select(frame, effective), assigned, NextIndex);
         }
         catch (StatesErrorException e)
         {
