@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -12,101 +11,91 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// </summary>
 internal static class HistoryDetailsCodec
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    /// <summary>The details as UTF-8 JSON, or null for none.</summary>
-    public static byte[]? Encode(HistoryEventDetails? details)
+    /// <summary>Writes the (non-null) details as one JSON object to <paramref name="w"/>, which the caller flushes.</summary>
+    public static void Write(Utf8JsonWriter w, HistoryEventDetails details)
     {
-        if (details is null)
-            return null;
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer))
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(details);
+        w.WriteStartObject();
+        switch (details)
         {
-            w.WriteStartObject();
-            switch (details)
-            {
-                case ExecutionStartedEventDetails d:
-                    w.WriteString("k", "X");
-                    Data(w, "input", d.Input);
-                    w.WriteString("role", d.RoleArn);
-                    Optional(w, "hash", d.DefinitionHash);
-                    break;
-                case OutputEventDetails d:
-                    w.WriteString("k", "O");
-                    Data(w, "output", d.Output);
-                    break;
-                case ErrorEventDetails d:
-                    w.WriteString("k", "E");
-                    Optional(w, "error", d.Error);
-                    Optional(w, "cause", d.Cause);
-                    Optional(w, "rtype", d.ResourceType);
-                    Optional(w, "res", d.Resource);
-                    break;
-                case StateEnteredEventDetails d:
-                    w.WriteString("k", "N");
-                    w.WriteString("name", d.Name);
-                    Data(w, "input", d.Input);
-                    break;
-                case StateExitedEventDetails d:
-                    w.WriteString("k", "x");
-                    w.WriteString("name", d.Name);
-                    Data(w, "output", d.Output);
-                    if (d.AssignedVariables is { } assigned)
-                        Data(w, "assigned", assigned);
-                    break;
-                case MapStateStartedEventDetails d:
-                    w.WriteString("k", "M");
-                    w.WriteNumber("length", d.Length);
-                    break;
-                case MapIterationEventDetails d:
-                    w.WriteString("k", "I");
-                    w.WriteString("name", d.Name);
-                    w.WriteNumber("index", d.Index);
-                    break;
-                case MapRunStartedEventDetails d:
-                    w.WriteString("k", "R");
-                    w.WriteString("arn", d.MapRunArn);
-                    break;
-                case TaskScheduledEventDetails d:
-                    w.WriteString("k", "S");
-                    w.WriteString("rtype", d.ResourceType);
-                    w.WriteString("res", d.Resource);
-                    w.WriteString("region", d.Region);
-                    Data(w, "params", d.Parameters);
-                    Optional(w, "timeout", d.TimeoutInSeconds);
-                    Optional(w, "heartbeat", d.HeartbeatInSeconds);
-                    break;
-                case TaskStartedEventDetails d:
-                    w.WriteString("k", "T");
-                    w.WriteString("rtype", d.ResourceType);
-                    w.WriteString("res", d.Resource);
-                    break;
-                case TaskOutputEventDetails d:
-                    w.WriteString("k", "U");
-                    w.WriteString("rtype", d.ResourceType);
-                    w.WriteString("res", d.Resource);
-                    Data(w, "output", d.Output);
-                    break;
-                case ResourceScheduledEventDetails d:
-                    w.WriteString("k", "L");
-                    w.WriteString("res", d.Resource);
-                    Data(w, "input", d.Input);
-                    Optional(w, "timeout", d.TimeoutInSeconds);
-                    Optional(w, "heartbeat", d.HeartbeatInSeconds);
-                    break;
-                default:
-                    throw new ArgumentException($"the store cannot keep {details.GetType().Name}: add it to {nameof(HistoryDetailsCodec)}", nameof(details));
-            }
-
-            w.WriteEndObject();
+            case ExecutionStartedEventDetails d:
+                w.WriteString("k", "X");
+                Data(w, "input", d.Input);
+                w.WriteString("role", d.RoleArn);
+                Optional(w, "hash", d.DefinitionHash);
+                break;
+            case OutputEventDetails d:
+                w.WriteString("k", "O");
+                Data(w, "output", d.Output);
+                break;
+            case ErrorEventDetails d:
+                w.WriteString("k", "E");
+                Optional(w, "error", d.Error);
+                Optional(w, "cause", d.Cause);
+                Optional(w, "rtype", d.ResourceType);
+                Optional(w, "res", d.Resource);
+                break;
+            case StateEnteredEventDetails d:
+                w.WriteString("k", "N");
+                w.WriteString("name", d.Name);
+                Data(w, "input", d.Input);
+                break;
+            case StateExitedEventDetails d:
+                w.WriteString("k", "x");
+                w.WriteString("name", d.Name);
+                Data(w, "output", d.Output);
+                if (d.AssignedVariables is { } assigned)
+                    Data(w, "assigned", assigned);
+                break;
+            case MapStateStartedEventDetails d:
+                w.WriteString("k", "M");
+                w.WriteNumber("length", d.Length);
+                break;
+            case MapIterationEventDetails d:
+                w.WriteString("k", "I");
+                w.WriteString("name", d.Name);
+                w.WriteNumber("index", d.Index);
+                break;
+            case MapRunStartedEventDetails d:
+                w.WriteString("k", "R");
+                w.WriteString("arn", d.MapRunArn);
+                break;
+            case TaskScheduledEventDetails d:
+                w.WriteString("k", "S");
+                w.WriteString("rtype", d.ResourceType);
+                w.WriteString("res", d.Resource);
+                w.WriteString("region", d.Region);
+                Data(w, "params", d.Parameters);
+                Optional(w, "timeout", d.TimeoutInSeconds);
+                Optional(w, "heartbeat", d.HeartbeatInSeconds);
+                break;
+            case TaskStartedEventDetails d:
+                w.WriteString("k", "T");
+                w.WriteString("rtype", d.ResourceType);
+                w.WriteString("res", d.Resource);
+                break;
+            case TaskOutputEventDetails d:
+                w.WriteString("k", "U");
+                w.WriteString("rtype", d.ResourceType);
+                w.WriteString("res", d.Resource);
+                Data(w, "output", d.Output);
+                break;
+            case ResourceScheduledEventDetails d:
+                w.WriteString("k", "L");
+                w.WriteString("res", d.Resource);
+                Data(w, "input", d.Input);
+                Optional(w, "timeout", d.TimeoutInSeconds);
+                Optional(w, "heartbeat", d.HeartbeatInSeconds);
+                break;
+            default:
+                throw new ArgumentException($"the store cannot keep {details.GetType().Name}: add it to {nameof(HistoryDetailsCodec)}", nameof(details));
         }
 
-        return buffer.WrittenSpan.ToArray();
+        w.WriteEndObject();
     }
 
-    /// <summary>Reads details written by <see cref="Encode"/>.</summary>
+    /// <summary>Reads details written by <see cref="Write"/>.</summary>
     /// <exception cref="FormatException">The text is not details this codec wrote.</exception>
     public static HistoryEventDetails? Decode(ReadOnlySpan<byte> utf8)
     {

@@ -34,16 +34,11 @@ internal sealed class SqliteDatabase
             random_seed INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_date);
-        CREATE TABLE IF NOT EXISTS history_events (
+        CREATE TABLE IF NOT EXISTS history_steps (
             execution_arn TEXT NOT NULL,
-            event_id INTEGER NOT NULL,
-            previous_event_id INTEGER NOT NULL,
-            timestamp INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            frame_start INTEGER NOT NULL,
-            frame_index INTEGER NOT NULL,
-            details BLOB,
-            PRIMARY KEY (execution_arn, event_id)
+            first_event_id INTEGER NOT NULL,
+            events BLOB NOT NULL,
+            PRIMARY KEY (execution_arn, first_event_id)
         ) WITHOUT ROWID;
         """;
 

@@ -102,17 +102,17 @@ public sealed partial class SqliteExecutionStore
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _insertEvent;
+        private readonly SqliteCommand _insertStep;
         private readonly SqliteCommand _insertExecution;
         private readonly SqliteCommand _updateExecution;
+        private readonly HistoryStepCodec _codec = new();
 
         public Writer(SqliteConnection connection)
         {
             _connection = connection;
-            _insertEvent = SqliteDatabase.Prepare(connection, """
-                INSERT INTO history_events (execution_arn, event_id, previous_event_id, timestamp, type, frame_start, frame_index, details)
-                VALUES ($arn, $id, $previous, $timestamp, $type, $frame_start, $frame_index, $details)
-                """, "$arn", "$id", "$previous", "$timestamp", "$type", "$frame_start", "$frame_index", "$details");
+            _insertStep = SqliteDatabase.Prepare(connection, """
+                INSERT INTO history_steps (execution_arn, first_event_id, events) VALUES ($arn, $first, $events)
+                """, "$arn", "$first", "$events");
             _insertExecution = SqliteDatabase.Prepare(connection, """
                 INSERT INTO executions (execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
                 VALUES ($arn, $machine, $name, $definition, $status, $start, $stop, $input, $output, $error, $cause, $virtual, $seed)
@@ -123,9 +123,9 @@ public sealed partial class SqliteExecutionStore
         }
 
         /// <summary>
-        /// Commits the batch in one transaction. If any write fails (an execution that already exists, an event id
-        /// used twice), the batch is rolled back and each write is tried in a transaction of its own, so that only
-        /// the bad one fails.
+        /// Commits the batch in one transaction. If any write fails (an execution that already exists, a step whose
+        /// first event id is used twice), the batch is rolled back and each write is tried in a transaction of its
+        /// own, so that only the bad one fails.
         /// </summary>
         public bool IsDisposed { get; private set; }
 
@@ -197,22 +197,15 @@ public sealed partial class SqliteExecutionStore
                 return;
             }
 
-            if (operation.Events is { } events)
+            // One row per step, keyed by its first event: a repeated append fails loudly on the key.
+            if (operation.Events is { Length: > 0 } events)
             {
-                _insertEvent.Transaction = transaction;
-                var p = _insertEvent.Parameters;
+                _insertStep.Transaction = transaction;
+                var p = _insertStep.Parameters;
                 p[0].Value = operation.ExecutionArn;
-                foreach (var e in events)
-                {
-                    p[1].Value = e.Id;
-                    p[2].Value = e.PreviousEventId;
-                    p[3].Value = e.Timestamp.UtcTicks;
-                    p[4].Value = EventTypes.Name(e.Type);
-                    p[5].Value = e.Frame.StartEventId;
-                    p[6].Value = e.Frame.Index;
-                    p[7].Value = (object?)HistoryDetailsCodec.Encode(e.Details) ?? DBNull.Value;
-                    _insertEvent.ExecuteNonQuery();
-                }
+                p[1].Value = events[0].Id;
+                p[2].Value = _codec.Encode(events);
+                _insertStep.ExecuteNonQuery();
             }
 
             if (operation.Record is { } record)
@@ -255,9 +248,10 @@ public sealed partial class SqliteExecutionStore
             if (IsDisposed)
                 return;
             IsDisposed = true;
-            _insertEvent.Dispose();
+            _insertStep.Dispose();
             _insertExecution.Dispose();
             _updateExecution.Dispose();
+            _codec.Dispose();
             _connection.Dispose();
         }
     }

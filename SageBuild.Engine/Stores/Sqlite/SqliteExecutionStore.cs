@@ -7,7 +7,8 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// <summary>
 /// Keeps executions and their histories in SQLite, so that they survive the process: a crash, even <c>kill -9</c>,
 /// loses nothing whose write has completed. Each <see cref="AppendAsync"/> is atomic (its events and the execution's
-/// record, or nothing), and (execution ARN, event id) is the primary key, so a repeated event fails loudly.
+/// record, or nothing). Each append is one row of <c>history_steps</c> (its events packed by <see cref="HistoryStepCodec"/>)
+/// whose primary key is (execution ARN, first event id), so a repeated append fails loudly.
 /// </summary>
 /// <remarks>
 /// One writer does all the writing (SQLite allows one writer anyway): it takes every write queued since its last
@@ -96,21 +97,12 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         WriteQueued(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, """
-            SELECT event_id, previous_event_id, timestamp, type, frame_start, frame_index, details FROM history_events
-            WHERE execution_arn = $arn ORDER BY event_id
-            """, "$arn");
+        using var command = SqliteDatabase.Prepare(connection, "SELECT events FROM history_steps WHERE execution_arn = $arn ORDER BY first_event_id", "$arn");
         command.Parameters[0].Value = executionArn;
         using var reader = command.ExecuteReader();
         var events = new List<HistoryEvent>();
         while (reader.Read())
-        {
-            var details = reader.IsDBNull(6) ? null : HistoryDetailsCodec.Decode((byte[])reader.GetValue(6));
-            events.Add(new HistoryEvent(reader.GetInt64(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), EventTypes.Parse(reader.GetString(3)), details)
-            {
-                Frame = new FrameKey(reader.GetInt64(4), reader.GetInt32(5)),
-            });
-        }
+            HistoryStepCodec.Decode((byte[])reader.GetValue(0), events);
 
         return ValueTask.FromResult<IReadOnlyList<HistoryEvent>>(events);
     }
