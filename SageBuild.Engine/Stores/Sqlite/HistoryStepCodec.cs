@@ -27,43 +27,49 @@ internal sealed class HistoryStepCodec : IDisposable
 
     public HistoryStepCodec() => _json = new Utf8JsonWriter(_details);
 
-    /// <summary>The events as one blob (a new array: SQLite keeps a reference until the command runs).</summary>
-    public byte[] Encode(IReadOnlyList<HistoryEvent> events)
+    /// <summary>The events of one or more consecutive steps as one blob (a new array: SQLite keeps a reference until the command runs).</summary>
+    public byte[] Encode(List<HistoryEvent[]> steps)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(steps);
         _buffer.ResetWrittenCount();
         _buffer.GetSpan(1)[0] = Version;
         _buffer.Advance(1);
-        foreach (var e in events)
+        foreach (var step in steps)
         {
-            var name = EventTypes.Name(e.Type);
-            var nameLength = name.Length; // event type names are ASCII
-            var span = _buffer.GetSpan(FixedSize + 2 + nameLength + 4);
-            BinaryPrimitives.WriteInt64LittleEndian(span, e.Id);
-            BinaryPrimitives.WriteInt64LittleEndian(span[8..], e.PreviousEventId);
-            BinaryPrimitives.WriteInt64LittleEndian(span[16..], e.Timestamp.UtcTicks);
-            BinaryPrimitives.WriteInt64LittleEndian(span[24..], e.Frame.StartEventId);
-            BinaryPrimitives.WriteInt32LittleEndian(span[32..], e.Frame.Index);
-            BinaryPrimitives.WriteUInt16LittleEndian(span[36..], (ushort)nameLength);
-            Encoding.ASCII.GetBytes(name, span.Slice(38, nameLength));
-            var lengthAt = span[(38 + nameLength)..];
-            if (e.Details is not { } details)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(lengthAt, -1);
-                _buffer.Advance(FixedSize + 2 + nameLength + 4);
-                continue;
-            }
-
-            _details.ResetWrittenCount();
-            _json.Reset(_details);
-            HistoryDetailsCodec.Write(_json, details);
-            _json.Flush();
-            BinaryPrimitives.WriteInt32LittleEndian(lengthAt, _details.WrittenCount);
-            _buffer.Advance(FixedSize + 2 + nameLength + 4);
-            _buffer.Write(_details.WrittenSpan);
+            foreach (var e in step)
+                Add(e);
         }
 
         return _buffer.WrittenSpan.ToArray();
+    }
+
+    private void Add(HistoryEvent e)
+    {
+        var name = EventTypes.Name(e.Type);
+        var nameLength = name.Length; // event type names are ASCII
+        var span = _buffer.GetSpan(FixedSize + 2 + nameLength + 4);
+        BinaryPrimitives.WriteInt64LittleEndian(span, e.Id);
+        BinaryPrimitives.WriteInt64LittleEndian(span[8..], e.PreviousEventId);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], e.Timestamp.UtcTicks);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], e.Frame.StartEventId);
+        BinaryPrimitives.WriteInt32LittleEndian(span[32..], e.Frame.Index);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[36..], (ushort)nameLength);
+        Encoding.ASCII.GetBytes(name, span.Slice(38, nameLength));
+        var lengthAt = span[(38 + nameLength)..];
+        if (e.Details is not { } details)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(lengthAt, -1);
+            _buffer.Advance(FixedSize + 2 + nameLength + 4);
+            return;
+        }
+
+        _details.ResetWrittenCount();
+        _json.Reset(_details);
+        HistoryDetailsCodec.Write(_json, details);
+        _json.Flush();
+        BinaryPrimitives.WriteInt32LittleEndian(lengthAt, _details.WrittenCount);
+        _buffer.Advance(FixedSize + 2 + nameLength + 4);
+        _buffer.Write(_details.WrittenSpan);
     }
 
     public void Dispose() => _json.Dispose();

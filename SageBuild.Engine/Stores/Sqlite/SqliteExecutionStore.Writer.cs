@@ -28,6 +28,13 @@ public sealed partial class SqliteExecutionStore
         WriteQueued();
         lock (_writeLock)
             _writer.Dispose();
+        lock (_existsLock)
+        {
+            _exists?.Dispose();
+            _exists = null;
+            _existsConnection?.Dispose();
+            _existsConnection = null;
+        }
     }
 
     private void Enqueue(WriteOperation operation)
@@ -98,6 +105,18 @@ public sealed partial class SqliteExecutionStore
         public bool IsCreate { get; } = isCreate;
     }
 
+    /// <summary>What one batch writes for one execution: its steps not yet in a row, and its last record.</summary>
+    private sealed class PendingExecution
+    {
+        public string ExecutionArn { get; set; } = "";
+
+        public List<HistoryEvent[]> Steps { get; } = [];
+
+        public long LastEventId { get; set; }
+
+        public ExecutionRecord? Record { get; set; }
+    }
+
     /// <summary>The writer's connection and its prepared commands; used by the write loop only.</summary>
     private sealed class Writer : IDisposable
     {
@@ -106,6 +125,10 @@ public sealed partial class SqliteExecutionStore
         private readonly SqliteCommand _insertExecution;
         private readonly SqliteCommand _updateExecution;
         private readonly HistoryStepCodec _codec = new();
+        private readonly Dictionary<string, PendingExecution> _pending = new(StringComparer.Ordinal);
+        private readonly List<PendingExecution> _order = [];
+        private readonly Stack<PendingExecution> _free = new();
+        private readonly List<HistoryEvent[]> _single = new(1);
 
         public Writer(SqliteConnection connection)
         {
@@ -135,8 +158,7 @@ public sealed partial class SqliteExecutionStore
             {
                 using (var transaction = _connection.BeginTransaction(deferred: false))
                 {
-                    foreach (var operation in batch)
-                        Apply(operation, transaction);
+                    ApplyMerged(batch, transaction);
                     transaction.Commit();
                 }
 
@@ -189,6 +211,70 @@ public sealed partial class SqliteExecutionStore
             }
         }
 
+        /// <summary>
+        /// Applies the batch with the consecutive steps of each execution merged into one row (keyed by its first event
+        /// id) and its record updated once, to its last state: within one transaction this stores exactly what the
+        /// appends one by one would, in fewer rows. A step whose ids do not follow the row's is not merged, so that a
+        /// repeated append still meets its key and fails.
+        /// </summary>
+        private void ApplyMerged(List<WriteOperation> batch, SqliteTransaction transaction)
+        {
+            try
+            {
+                foreach (var operation in batch)
+                {
+                    if (operation.IsCreate)
+                    {
+                        Insert(operation.Record!, transaction);
+                        continue;
+                    }
+
+                    if (!_pending.TryGetValue(operation.ExecutionArn, out var pending))
+                    {
+                        pending = _free.Count > 0 ? _free.Pop() : new PendingExecution();
+                        pending.ExecutionArn = operation.ExecutionArn;
+                        _pending.Add(operation.ExecutionArn, pending);
+                        _order.Add(pending);
+                    }
+
+                    if (operation.Events is { Length: > 0 } events)
+                    {
+                        if (pending.Steps.Count > 0 && events[0].Id <= pending.LastEventId)
+                        {
+                            InsertSteps(pending.ExecutionArn, pending.Steps, transaction);
+                            pending.Steps.Clear();
+                        }
+
+                        pending.Steps.Add(events);
+                        pending.LastEventId = events[^1].Id;
+                    }
+
+                    if (operation.Record is { } record)
+                        pending.Record = record;
+                }
+
+                foreach (var pending in _order)
+                {
+                    if (pending.Steps.Count > 0)
+                        InsertSteps(pending.ExecutionArn, pending.Steps, transaction);
+                    if (pending.Record is { } record)
+                        Update(record, transaction);
+                }
+            }
+            finally
+            {
+                foreach (var pending in _order)
+                {
+                    pending.Steps.Clear();
+                    pending.Record = null;
+                    _free.Push(pending);
+                }
+
+                _order.Clear();
+                _pending.Clear();
+            }
+        }
+
         private void Apply(WriteOperation operation, SqliteTransaction transaction)
         {
             if (operation.IsCreate)
@@ -197,30 +283,40 @@ public sealed partial class SqliteExecutionStore
                 return;
             }
 
-            // One row per step, keyed by its first event: a repeated append fails loudly on the key.
             if (operation.Events is { Length: > 0 } events)
             {
-                _insertStep.Transaction = transaction;
-                var p = _insertStep.Parameters;
-                p[0].Value = operation.ExecutionArn;
-                p[1].Value = events[0].Id;
-                p[2].Value = _codec.Encode(events);
-                _insertStep.ExecuteNonQuery();
+                _single.Clear();
+                _single.Add(events);
+                InsertSteps(operation.ExecutionArn, _single, transaction);
             }
 
             if (operation.Record is { } record)
-            {
-                _updateExecution.Transaction = transaction;
-                var p = _updateExecution.Parameters;
-                p[0].Value = record.ExecutionArn;
-                p[1].Value = record.Status.ToString();
-                p[2].Value = (object?)record.StopDate?.UtcTicks ?? DBNull.Value;
-                p[3].Value = record.Output is { } output ? System.Text.Encoding.UTF8.GetBytes(output.ToJson()) : DBNull.Value;
-                p[4].Value = (object?)record.Error ?? DBNull.Value;
-                p[5].Value = (object?)record.Cause ?? DBNull.Value;
-                if (_updateExecution.ExecuteNonQuery() == 0)
-                    throw new InvalidOperationException($"no execution '{record.ExecutionArn}' to append to");
-            }
+                Update(record, transaction);
+        }
+
+        // One row per step (or run of consecutive steps), keyed by its first event: a repeated append fails loudly on the key.
+        private void InsertSteps(string executionArn, List<HistoryEvent[]> steps, SqliteTransaction transaction)
+        {
+            _insertStep.Transaction = transaction;
+            var p = _insertStep.Parameters;
+            p[0].Value = executionArn;
+            p[1].Value = steps[0][0].Id;
+            p[2].Value = _codec.Encode(steps);
+            _insertStep.ExecuteNonQuery();
+        }
+
+        private void Update(ExecutionRecord record, SqliteTransaction transaction)
+        {
+            _updateExecution.Transaction = transaction;
+            var p = _updateExecution.Parameters;
+            p[0].Value = record.ExecutionArn;
+            p[1].Value = record.Status.ToString();
+            p[2].Value = (object?)record.StopDate?.UtcTicks ?? DBNull.Value;
+            p[3].Value = record.Output is { } output ? System.Text.Encoding.UTF8.GetBytes(output.ToJson()) : DBNull.Value;
+            p[4].Value = (object?)record.Error ?? DBNull.Value;
+            p[5].Value = (object?)record.Cause ?? DBNull.Value;
+            if (_updateExecution.ExecuteNonQuery() == 0)
+                throw new InvalidOperationException($"no execution '{record.ExecutionArn}' to append to");
         }
 
         private void Insert(ExecutionRecord record, SqliteTransaction transaction)

@@ -20,12 +20,16 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
 {
     private readonly SqliteDatabase _database;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _queuedCreates = new(StringComparer.Ordinal);
+    private readonly Lock _existsLock = new();
+    private SqliteConnection? _existsConnection;
+    private SqliteCommand? _exists;
 
     /// <summary>Opens (creating if need be) the database of <paramref name="options"/>.</summary>
     public SqliteExecutionStore(SqliteStoreOptions options)
     {
         _database = new SqliteDatabase(options);
         _writer = new Writer(_database.Open());
+        _existsConnection = _database.OpenForReading();
         _background = new Timer(static store => ((SqliteExecutionStore)store!).WriteQueued(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
@@ -49,12 +53,17 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return ValueTask.CompletedTask;
     }
 
+    // One connection and prepared query kept for this check (every start makes it): opening a pooled connection and
+    // preparing the query each time cost more than the rest of a small execution's start.
     private bool Exists(string executionArn)
     {
-        using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, "SELECT 1 FROM executions WHERE execution_arn = $arn", "$arn");
-        command.Parameters[0].Value = executionArn;
-        return command.ExecuteScalar() is not null;
+        lock (_existsLock)
+        {
+            ObjectDisposedException.ThrowIf(_existsConnection is null, this);
+            _exists ??= SqliteDatabase.Prepare(_existsConnection, "SELECT 1 FROM executions WHERE execution_arn = $arn", "$arn");
+            _exists.Parameters[0].Value = executionArn;
+            return _exists.ExecuteScalar() is not null;
+        }
     }
 
     /// <summary>Takes the events (a copy) and returns at once; they are written in the background, or by the next <see cref="EnsureStoredAsync"/>.</summary>
