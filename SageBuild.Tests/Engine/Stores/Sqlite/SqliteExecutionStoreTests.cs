@@ -106,6 +106,42 @@ public sealed class SqliteExecutionStoreTests
     }
 
     [Test]
+    public async Task Packs_the_steps_handed_over_between_two_barriers_into_one_row_and_reads_them_back_in_order()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("sagebuild.db");
+        await using (var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            var record = Record("packed");
+            await store.CreateExecutionAsync(record, default);
+            for (var id = 1; id <= 10; id += 2)
+                await store.AppendAsync(record.ExecutionArn, [Entered(id), Entered(id + 1)], null, default);
+            await store.EnsureStoredAsync(default);
+            await store.AppendAsync(record.ExecutionArn, [Entered(11)], record with { Status = ExecutionStatus.SUCCEEDED, Output = JsonValue.Parse("2") }, default);
+            await store.EnsureStoredAsync(default);
+            await store.AppendAsync(record.ExecutionArn, [Entered(11)], null, default);
+            Assert.ThrowsAsync<InvalidOperationException>(async () => await store.EnsureStoredAsync(default), "a repeated step meets its row's key");
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        connection.Open();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT group_concat(first_event_id) FROM (SELECT first_event_id FROM history_steps ORDER BY first_event_id)";
+        // The background write (5 ms after the first append) could split the first five steps on a stalled machine; never into five rows.
+        var keys = ((string)count.ExecuteScalar()!).Split(',').Select(long.Parse).ToArray();
+        Assert.That(keys, Is.SubsetOf(new long[] { 1, 3, 5, 7, 9, 11 }), "rows are keyed by a step's first event");
+        Assert.That(keys.Length, Is.LessThan(6), "the steps handed over together share rows");
+        Assert.That(keys[^1], Is.EqualTo(11));
+        await using var reopened = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
+        var history = await reopened.ReadHistoryAsync(Record("packed").ExecutionArn, default);
+        Assert.That(history.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, 11).Select(i => (long)i)));
+        Assert.That(history.Select(e => ((StateEnteredEventDetails)e.Details!).Input), Is.EqualTo(Enumerable.Range(1, 11).Select(i => (JsonValue)i)));
+        Assert.That((await reopened.GetExecutionAsync(Record("packed").ExecutionArn, default))!.Output, Is.EqualTo(JsonValue.Parse("2")));
+
+        static HistoryEvent Entered(long id) => new(id, id - 1, Start, HistoryEventType.PassStateEntered, new StateEnteredEventDetails("P", id));
+    }
+
+    [Test]
     public void Names_the_missing_option()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteExecutionStore(new SqliteStoreOptions()));
