@@ -143,19 +143,29 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             UsesVirtualClock = clock == ExecutionClock.Virtual,
             RandomSeed = options.RandomSeed ?? NextSeed(),
         };
+        if (!express)
+            Admit();
         try
         {
-            await _context.Store.CreateExecutionAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
-        }
+            try
+            {
+                await _context.Store.CreateExecutionAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
+            }
 
-        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
-        var run = new ExecutionRun(_context, machine.Prepared, record, settings);
-        _running[record.ExecutionArn] = run;
-        return run;
+            var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
+            var run = new ExecutionRun(_context, machine.Prepared, record, settings);
+            _running[record.ExecutionArn] = run;
+            return run;
+        }
+        finally
+        {
+            if (!express)
+                EndAdmission();
+        }
     }
 
     /// <summary>Runs <paramref name="definition"/> once and waits for the end: create (as <paramref name="stateMachineName"/>), start, wait.</summary>

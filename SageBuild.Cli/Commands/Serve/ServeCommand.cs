@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net;
 using System.Runtime.InteropServices;
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Dashboard;
 using SageBuild.Engine.Api.Server;
@@ -45,6 +46,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [Description("Keep state machines, executions and histories in DIR/sagebuild.db (SQLite), so that they survive a stop or a crash: on start, the server resumes every execution left running. Default: in memory, lost when the server stops.")]
         public string? DataDirectory { get; init; }
 
+        [CommandOption("--max-open-executions <N>")]
+        [Description("How many STANDARD executions may be RUNNING at once; StartExecution beyond it answers ExecutionLimitExceeded, as AWS past its quota. Default: 1000000 (AWS's default quota).")]
+        [DefaultValue(1_000_000)]
+        public int MaxOpenExecutions { get; init; } = 1_000_000;
+
         [CommandOption("--json")]
         [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store, database, resumedExecutions} once listening, instead of text.")]
         public bool Json { get; init; }
@@ -56,6 +62,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
                 return ValidationResult.Error($"--port: {Port} is not a TCP port (0 to 65535)");
             if (Bind != "localhost" && !IPAddress.TryParse(Bind, out _))
                 return ValidationResult.Error($"--bind: '{Bind}' is not an IP address or 'localhost'");
+            if (MaxOpenExecutions < 1)
+                return ValidationResult.Error($"--max-open-executions: {MaxOpenExecutions} must be at least 1");
             if (Credentials is not null && CredentialsFile is not null)
                 return ValidationResult.Error("--credentials and --credentials-file: give one of them, not both");
             if (CredentialsFile is not null && !File.Exists(CredentialsFile))
@@ -91,10 +99,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using var sqlite = settings.DataDirectory is { } directory
             ? new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, ServeEngine.DatabaseFileName) })
             : null;
+        var options = new EngineOptions { MaxOpenExecutions = settings.MaxOpenExecutions };
         var store = new NotifyingExecutionStore(sqlite ?? (IExecutionStore)new InMemoryExecutionStore());
         await using var engine = sqlite is null
-            ? ServeEngine.Build(store)
-            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }));
+            ? ServeEngine.Build(store, options)
+            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options);
         // Executions a previous server left running (stopped, or killed) go on from their last recorded event.
         var resumed = await engine.ResumeAsync(stop.Token);
         var service = new EngineStepFunctionsService(engine);

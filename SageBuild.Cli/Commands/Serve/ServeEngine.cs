@@ -14,10 +14,11 @@ internal static class ServeEngine
     /// short names (<c>quality-gate</c>, …; see <c>sagebuild functions list</c>). Any other resource fails its Task with
     /// States.TaskFailed naming it.
     /// </summary>
-    public static WorkflowEngine Build(IExecutionStore store) => Build(new EngineBuilder().UseStore(store));
+    public static WorkflowEngine Build(IExecutionStore store, EngineOptions options) => Build(new EngineBuilder { Options = options }.UseStore(store));
 
     /// <summary>The same engine over durable stores: it resumes, and leaves running executions RUNNING when it stops (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
-    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines) => Build(new EngineBuilder().UseDurableStores(executions, machines));
+    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines, EngineOptions options) =>
+        Build(new EngineBuilder { Options = options }.UseDurableStores(executions, machines));
 
     /// <summary>The database file of <c>--data-dir</c>.</summary>
     public const string DatabaseFileName = "sagebuild.db";
