@@ -147,6 +147,16 @@ public sealed class TaskTests
     }
 
     [Test]
+    public async Task A_waitForTaskToken_task_without_HeartbeatSeconds_times_out_with_States_Timeout_never_HeartbeatTimeout()
+    {
+        var tokens = new TokenCatcher();
+        var (result, _) = await EngineHarness.RunAsync(
+            """{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","TimeoutSeconds":1,"End":true}}}""", "{}",
+            b => b.AddIntegration(tokens));
+        Assert.That((result.Status, result.Error), Is.EqualTo((ExecutionStatus.FAILED, "States.Timeout")));
+    }
+
+    [Test]
     public async Task A_task_whose_resource_has_no_integration_fails_saying_which()
     {
         var (result, _) = await EngineHarness.RunAsync("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","End":true}}}""");
