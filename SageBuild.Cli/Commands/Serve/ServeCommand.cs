@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Net;
 using System.Runtime.InteropServices;
+using SageBuild.Cli.Projects;
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Dashboard;
 using SageBuild.Engine.Api.Server;
@@ -44,6 +46,15 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [Description("Where the server will keep state machines, executions and histories. Not durable yet: executions are kept in memory and are lost when the server stops, with or without this option.")]
         public string? DataDirectory { get; init; }
 
+        [CommandOption("--project <DIR>")]
+        [Description("A model project folder (with its sagebuild.yaml) to keep running: its pipeline is created on this server, its deployed endpoint is served again, and its triggers (git branch, data folder, schedules) start builds. One project per server.")]
+        public string[] Projects { get; init; } = [];
+
+        [CommandOption("--endpoints-port <PORT>")]
+        [Description("The TCP port of the --project endpoints' invocation URLs; 0 picks a free one (printed at start). Default: 0.")]
+        [DefaultValue(0)]
+        public int EndpointsPort { get; init; }
+
         [CommandOption("--json")]
         [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store} once listening, instead of text.")]
         public bool Json { get; init; }
@@ -57,6 +68,10 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
                 return ValidationResult.Error($"--bind: '{Bind}' is not an IP address or 'localhost'");
             if (Credentials is not null && CredentialsFile is not null)
                 return ValidationResult.Error("--credentials and --credentials-file: give one of them, not both");
+            if (EndpointsPort is < 0 or > 65535)
+                return ValidationResult.Error($"--endpoints-port: {EndpointsPort} is not a TCP port (0 to 65535)");
+            if (Projects.Length > 1)
+                return ValidationResult.Error($"--project: one project per server (got {Projects.Length}); start one 'sagebuild serve' per project, each on its own --port");
             if (CredentialsFile is not null && !File.Exists(CredentialsFile))
                 return ValidationResult.Error($"--credentials-file: no file at '{CredentialsFile}'");
             return ValidationResult.Success();
@@ -81,6 +96,17 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             return ExitCodes.UsageError;
         }
 
+        ProjectFile? project = null;
+        try
+        {
+            project = settings.Projects.Length > 0 ? ProjectFileReader.Read(settings.Projects[0]) : null;
+        }
+        catch (ProjectFileException e)
+        {
+            await Console.Error.WriteLineAsync($"sagebuild serve: --project: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
         if (settings.DataDirectory is { } directory)
             Directory.CreateDirectory(directory);
 
@@ -89,7 +115,12 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 
         var store = new NotifyingExecutionStore(new InMemoryExecutionStore());
-        await using var engine = ServeEngine.Build(store);
+        var reporter = new ServeReporter(console.Profile.Out.Writer, settings.Json);
+        WorkflowEngine? projectEngine = null;
+        // Declared before the engine, so disposed after it: executions stop before the processes they call.
+        await using var served = project is null ? null
+            : await ServedProject.StartAsync(project, settings.EndpointsPort, register => projectEngine = ServeEngine.Build(store, register), reporter, stop.Token);
+        await using var engine = projectEngine ?? ServeEngine.Build(store);
         var service = new EngineStepFunctionsService(engine);
         StepFunctionsServer server;
         try
@@ -112,6 +143,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using (server)
         {
             Announce(settings, server, credentials);
+            if (served is not null)
+                await served.StartTriggersAsync(stop.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

@@ -14,9 +14,12 @@ internal static class ServeEngine
     /// short names (<c>quality-gate</c>, …; see <c>sagebuild functions list</c>). Any other resource fails its Task with
     /// States.TaskFailed naming it.
     /// </summary>
-    public static WorkflowEngine Build(IExecutionStore store)
+    /// <param name="store">Where executions are kept.</param>
+    /// <param name="extend">Adds more (a served project's backends, parameters, ledger and steps), or null.</param>
+    public static WorkflowEngine Build(IExecutionStore store, Action<EngineBuilder>? extend = null)
     {
         var builder = new EngineBuilder().UseStore(store).AddIntegration(new SqsSendMessageIntegration());
+        extend?.Invoke(builder);
         foreach (var handler in FunctionCatalog.Steps())
             builder.AddLambdaFunction(handler.Name, (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
         return builder.Build();
