@@ -52,7 +52,7 @@ internal sealed class ServeReporter(TextWriter output, bool json)
     {
         if (json)
         {
-            Write(outcome.ToJson().With("event", "build-ended").With("project", project).ToJson());
+            Write(JsonObject.Create([("event", "build-ended"), ("project", project), .. outcome.ToJson().Select(p => (p.Key, p.Value))]).ToJson());
             return;
         }
 
