@@ -46,7 +46,7 @@ internal sealed class ServedProject : IAsyncDisposable
         return new ServedProject(run, reporter);
     }
 
-    /// <summary>Creates the pipeline machine, reports the endpoint, and starts watching.</summary>
+    /// <summary>Creates the pipeline machine, starts watching, then reports the endpoint and what is watched.</summary>
     public async Task StartTriggersAsync(CancellationToken cancellationToken)
     {
         var machine = _run.CreateStateMachine();
@@ -64,7 +64,6 @@ internal sealed class ServedProject : IAsyncDisposable
             .Set("dataFolder", triggers.DataFolder is null ? JsonValue.Null : triggers.DataFolder)
             .Set("schedules", JsonArray.Create(triggers.Schedules.Select(s => (JsonValue)JsonString.From(s.Text))))
             .Build();
-        _reporter.Project(watching);
 
         if (triggers.GitBranch is { } branch)
         {
@@ -86,6 +85,9 @@ internal sealed class ServedProject : IAsyncDisposable
             _watchers.Add(scheduler);
             scheduler.Start();
         }
+
+        // Only now: a change made once this line is read is seen by a watcher that already took its baseline.
+        _reporter.Project(watching);
     }
 
     private void Submit(BuildTrigger trigger)
