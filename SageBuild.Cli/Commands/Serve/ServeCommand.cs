@@ -153,6 +153,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             {
                 // Ctrl-C or SIGTERM: stop taking calls, finish those in flight, then stop the executions.
             }
+
+            if (served is not null)
+                await served.StopWatchingAsync();   // no new build while the engine stops
         }
 
         return ExitCodes.Success;

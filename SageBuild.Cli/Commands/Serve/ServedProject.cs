@@ -125,12 +125,19 @@ internal sealed class ServedProject : IAsyncDisposable
 
     private void OnBuildError(BuildTrigger trigger, Exception error) => _reporter.BuildError(Project.Name, trigger, error);
 
-    /// <summary>Stops watching, stops the running build, then the project's processes (its endpoint included).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the watchers and starts no further build (the running one goes on until the engine stops).</summary>
+    public async Task StopWatchingAsync()
     {
         foreach (var watcher in _watchers)
             watcher.Dispose();
+        _watchers.Clear();
         await _stopping.CancelAsync();
+    }
+
+    /// <summary>Stops watching, stops the running build, then the project's processes (its endpoint included).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopWatchingAsync();
         await _queue.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _run.DisposeAsync();
         _stopping.Dispose();
