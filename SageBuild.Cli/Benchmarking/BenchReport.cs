@@ -22,11 +22,18 @@ internal sealed record BenchReport(
             ("peerSeconds", r.Peer is null ? JsonNull.Instance : r.Peer.Elapsed.TotalSeconds),
             ("peerTransitionsPerSecond", r.Peer is null ? JsonNull.Instance : Math.Round(r.Peer.TransitionsPerSecond)),
             ("sagebuildAllocatedBytesPerTransition", r.SageBuild.AllocatedBytesPerTransition is { } perTransition ? Math.Round(perTransition) : JsonNull.Instance),
-            ("ratio", r.Ratio is { } ratio ? Math.Round(ratio, 1) : JsonNull.Instance)));
+            ("ratio", r.Ratio is { } ratio ? Math.Round(ratio, 1) : JsonNull.Instance),
+            ("durableSeconds", r.Durable is null ? JsonNull.Instance : r.Durable.Elapsed.TotalSeconds),
+            ("durableTransitionsPerSecond", r.Durable is null ? JsonNull.Instance : Math.Round(r.Durable.TransitionsPerSecond)),
+            ("durableShareOfInMemory", r.DurableShare is { } share ? Math.Round(share, 3) : JsonNull.Instance),
+            ("jsonPathSeconds", r.Baseline is null ? JsonNull.Instance : r.Baseline.Elapsed.TotalSeconds),
+            ("jsonPathTransitionsPerSecond", r.Baseline is null ? JsonNull.Instance : Math.Round(r.Baseline.TransitionsPerSecond)),
+            ("jsonataToJsonPathRatio", r.BaselineRatio is { } baseline ? Math.Round(baseline, 2) : JsonNull.Instance)));
         var report = new JsonObjectBuilder();
         report.Set("machine", Machine);
         report.Set("date", Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        report.Set("peer", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
+        // The JSONata variant is compared with SageBuild's JSONPath run of the same shapes: no peer runs JSONata.
+        report.Set("peer", Rows.Any(r => r.Baseline is not null) ? "SageBuild, JSONPath variant" : $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
         report.Set("rows", JsonArray.Create(rows));
         if (InlineLimit is { } inline)
         {

@@ -4,14 +4,14 @@ using SageBuild.StateMachines.Json;
 namespace SageBuild.Cli.Benchmarking;
 
 /// <summary>Runs the chosen workloads on SageBuild and on aws-local-stepfunctions, one after the other, in one run.</summary>
-internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time)
+internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time, string? durableFolder = null)
 {
     /// <summary>Measures each workload on both engines, alternating, <c>rounds</c> times (keeping each engine's best), then the inline-limit and memory checks when asked.</summary>
     public async Task<BenchReport> RunAsync(IReadOnlyList<BenchWorkload> workloads, int inlineItems, int memoryExecutions, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workloads);
         ArgumentNullException.ThrowIfNull(progress);
-        AwsLocalStepFunctionsPeer? peer = peerDirectory is null ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
+        AwsLocalStepFunctionsPeer? peer = peerDirectory is null || workloads.All(w => w.Baseline is not null) ? null : AwsLocalStepFunctionsPeer.Start(peerDirectory);
         var rows = new List<BenchRow>();
         try
         {
@@ -19,10 +19,26 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
             {
                 BenchMeasurement? sagebuild = null;
                 BenchMeasurement? measured = null;
+                BenchMeasurement? durable = null;
+                BenchMeasurement? baseline = null;
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
                     sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
+                    if (durableFolder is not null)
+                    {
+                        progress($"({workload.Key}) round {round}/{rounds}: SageBuild durable (SQLite)");
+                        durable = BenchMeasurement.Best(durable, await EngineMeasurement.MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (workload.Baseline is { } jsonPath)
+                    {
+                        // No peer runs JSONata: its comparison is SageBuild's JSONPath run of the same shape, alternating.
+                        progress($"({workload.Key}) round {round}/{rounds}: SageBuild, JSONPath variant");
+                        baseline = BenchMeasurement.Best(baseline, await EngineMeasurement.MeasureAsync(jsonPath, cancellationToken).ConfigureAwait(false));
+                        continue;
+                    }
+
                     if (peer is null)
                         continue;
                     progress($"({workload.Key}) round {round}/{rounds}: aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version}");
@@ -32,7 +48,7 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                     measured = BenchMeasurement.Best(measured, new BenchMeasurement(elapsed, workload.Transitions, status));
                 }
 
-                rows.Add(new BenchRow(workload, sagebuild!, measured));
+                rows.Add(new BenchRow(workload, sagebuild!, measured) { Durable = durable, Baseline = baseline });
             }
         }
         finally

@@ -10,7 +10,13 @@ internal static class BenchTable
     {
         foreach (var row in report.Rows)
             console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
-        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio");
+        if (report.Rows.Any(r => r.Baseline is not null))
+        {
+            RenderJsonata(console, report);
+            return;
+        }
+
+        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio", "durable tr/s", "durable/in-memory");
         foreach (var row in report.Rows)
         {
             table.AddRow(
@@ -21,7 +27,9 @@ internal static class BenchTable
                 row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
                 row.Peer is null ? "-" : Seconds(row.Peer.Elapsed),
                 row.Peer is null ? "-" : Number(row.Peer.TransitionsPerSecond),
-                row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-");
+                row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-",
+                row.Durable is null ? "-" : Number(row.Durable.TransitionsPerSecond),
+                row.DurableShare is { } share ? share.ToString("0%", CultureInfo.InvariantCulture) : "-");
         }
 
         console.Write(table);
@@ -37,6 +45,29 @@ internal static class BenchTable
                 $"Memory across {m.Executions:N0} executions: GC heap {Megabytes(m.HeapBefore)} -> {Megabytes(m.HeapAfter)}, working set {Megabytes(m.WorkingSetBefore)} -> {Megabytes(m.WorkingSetAfter)}");
         }
 
+        console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
+    }
+
+    /// <summary>The JSONata variant against SageBuild's own JSONPath run of the same shapes (no peer runs JSONata).</summary>
+    private static void RenderJsonata(IAnsiConsole console, BenchReport report)
+    {
+        foreach (var row in report.Rows)
+            console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
+        var table = new Table().AddColumns("", "transitions", "JSONata s", "JSONata tr/s", "B/tr", "JSONPath s", "JSONPath tr/s", "JSONata / JSONPath");
+        foreach (var row in report.Rows)
+        {
+            table.AddRow(
+                row.Workload.Key,
+                Number(row.Workload.Transitions),
+                Seconds(row.SageBuild.Elapsed),
+                Number(row.SageBuild.TransitionsPerSecond),
+                row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
+                row.Baseline is null ? "-" : Seconds(row.Baseline.Elapsed),
+                row.Baseline is null ? "-" : Number(row.Baseline.TransitionsPerSecond),
+                row.BaselineRatio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-");
+        }
+
+        console.Write(table);
         console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
     }
 

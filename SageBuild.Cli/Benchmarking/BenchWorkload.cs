@@ -15,6 +15,12 @@ namespace SageBuild.Cli.Benchmarking;
 /// </param>
 internal sealed record BenchWorkload(string Key, string Title, StateMachineDefinition Definition, JsonValue Input, int Executions, long TransitionsPerExecution)
 {
+    /// <summary>
+    /// The same shape in JSONPath, measured on SageBuild in the same run instead of the peer (for the JSONata variant,
+    /// which no peer runs); null for the JSONPath workloads themselves.
+    /// </summary>
+    public BenchWorkload? Baseline { get; init; }
+
     /// <summary>The transitions of all timed executions.</summary>
     public long Transitions => TransitionsPerExecution * Executions;
 }

@@ -11,16 +11,15 @@ namespace SageBuild.Cli.Benchmarking;
 /// </summary>
 internal static class BenchWorkloads
 {
-    /// <summary>Every workload in the given query language.</summary>
-    /// <exception cref="NotSupportedException">JSONata: issue 4 adds its variant of each workload here.</exception>
+    /// <summary>
+    /// Every workload in the given query language. The JSONata variant builds the same five shapes with JSONata states
+    /// (Output, Condition, Items, ItemSelector) and carries the JSONPath variant as its baseline: no peer runs JSONata
+    /// (aws-local-stepfunctions ignores it), so its figure is the ratio to SageBuild's own JSONPath run.
+    /// </summary>
     public static IReadOnlyList<BenchWorkload> For(QueryLanguage language, double scale = 1)
     {
-        if (language != QueryLanguage.JSONPath)
-        {
-            // The JSONata variant (issue 4) builds the same five shapes with JSONata states (Arguments/Output/Condition)
-            // and reports its ratio to the JSONPath variant; the runner and the peer need no change.
-            throw new NotSupportedException("the JSONata variant of the benchmark workloads is issue 4's: add it in BenchWorkloads.For");
-        }
+        if (language == QueryLanguage.JSONata)
+            return [.. For(QueryLanguage.JSONPath, scale).Select(w => BenchJsonataWorkloads.Of(w) with { Baseline = w })];
 
         return
         [

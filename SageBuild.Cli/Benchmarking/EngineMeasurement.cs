@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
+using SageBuild.Engine.Stores.Sqlite;
 
 namespace SageBuild.Cli.Benchmarking;
 
@@ -12,7 +13,32 @@ internal static class EngineMeasurement
     public static async Task<BenchMeasurement> MeasureAsync(BenchWorkload workload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var store = new TransitionCountingStore(new InMemoryExecutionStore());
+        return await MeasureAsync(workload, new InMemoryExecutionStore(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same, in durable mode: every execution and event goes to a fresh SQLite file in <paramref name="folder"/>
+    /// (the file is deleted afterwards).
+    /// </summary>
+    public static async Task<BenchMeasurement> MeasureDurableAsync(BenchWorkload workload, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var path = Path.Combine(folder, $"bench-{workload.Key}-{Environment.ProcessId}.db");
+        try
+        {
+            await using var sqlite = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
+            return await MeasureAsync(workload, sqlite, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                File.Delete(file);
+        }
+    }
+
+    private static async Task<BenchMeasurement> MeasureAsync(BenchWorkload workload, IExecutionStore inner, CancellationToken cancellationToken)
+    {
+        var store = new TransitionCountingStore(inner);
         await using var engine = Build(store);
         var machine = engine.CreateStateMachine($"Bench-{workload.Key}", workload.Definition);
         await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,8 @@ internal sealed class ForgetfulExecutionStore : IExecutionStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask EnsureStoredAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_running.TryGetValue(executionArn, out var record) ? record : null);
 

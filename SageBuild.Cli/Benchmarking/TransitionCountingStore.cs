@@ -30,6 +30,8 @@ internal sealed class TransitionCountingStore(IExecutionStore inner) : IExecutio
         return inner.AppendAsync(executionArn, events, record, cancellationToken);
     }
 
+    public ValueTask EnsureStoredAsync(CancellationToken cancellationToken) => inner.EnsureStoredAsync(cancellationToken);
+
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken) => inner.GetExecutionAsync(executionArn, cancellationToken);
 
     public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken) => inner.ReadHistoryAsync(executionArn, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class EngineBuilder
     private readonly Dictionary<string, IServiceIntegration> _integrations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LambdaFunctionHandler> _functions = new(StringComparer.Ordinal);
     private IExecutionStore? _store;
+    private IStateMachineStore? _machineStore;
+    private bool _durable;
+    private readonly List<object> _owned = [];
     private MockConfiguration? _mocks;
     private bool _built;
 
@@ -58,6 +61,30 @@ public sealed class EngineBuilder
         return this;
     }
 
+    /// <summary>Keeps state machines in <paramref name="store"/>; the engine registers the stored ones when it is built.</summary>
+    /// <remarks>Default: an <see cref="InMemoryStateMachineStore"/>.</remarks>
+    public EngineBuilder UseStateMachineStore(IStateMachineStore store)
+    {
+        CheckNotBuilt();
+        _machineStore = store ?? throw new ArgumentNullException(nameof(store));
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps everything in stores that outlive the process: the engine then resumes their RUNNING executions
+    /// (<see cref="WorkflowEngine.ResumeAsync"/>) and, when disposed, leaves its running executions RUNNING for the next
+    /// engine instead of aborting them. The engine disposes the stores it is given here.
+    /// </summary>
+    public EngineBuilder UseDurableStores(IExecutionStore executions, IStateMachineStore machines)
+    {
+        UseStore(executions);
+        UseStateMachineStore(machines);
+        _durable = true;
+        _owned.Add(executions);
+        _owned.Add(machines);
+        return this;
+    }
+
     /// <summary>Serves the Tasks of executions that name a test case from Step Functions Local's mock configuration.</summary>
     public EngineBuilder UseMockConfiguration(MockConfiguration mocks)
     {
@@ -88,7 +115,7 @@ public sealed class EngineBuilder
             new PreparationCache(),
             Options.Region,
             Options.AccountId);
-        return new WorkflowEngine(context, Options);
+        return new WorkflowEngine(context, Options, _machineStore ?? new InMemoryStateMachineStore(), _durable, [.. _owned]);
     }
 
     private void CheckNotBuilt()

@@ -27,6 +27,7 @@ public sealed partial class WorkflowEngine
     public bool DeleteStateMachine(string stateMachineArn)
     {
         ArgumentNullException.ThrowIfNull(stateMachineArn);
-        return _machines.TryRemove(stateMachineArn, out _);
+        var existed = _machines.TryRemove(stateMachineArn, out _);
+        return _machineStore.Delete(stateMachineArn) || existed;
     }
 }

@@ -26,10 +26,14 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     // use, which showed in the benchmark's small executions. Neither needs to be secret, only unlikely to repeat.
     private readonly Random _names = new LockedRandom(RandomNumberGenerator.GetInt32(int.MaxValue));
 
-    internal WorkflowEngine(EngineContext context, EngineOptions options)
+    internal WorkflowEngine(EngineContext context, EngineOptions options, IStateMachineStore machineStore, bool isDurable, object[] ownedStores)
     {
         _context = context;
         _options = options;
+        _machineStore = machineStore;
+        _isDurable = isDurable;
+        _ownedStores = ownedStores;
+        LoadStateMachines();
     }
 
     /// <summary>Where executions and histories are kept.</summary>
@@ -59,7 +63,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
         var arn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
         var info = new StateMachineInfo(arn, name, definition, roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/StepFunctions-{name}-role", _context.Time.GetUtcNow()) { Type = type };
-        _machines[arn] = new RegisteredMachine(info, prepared, AslJson.Write(definition, indented: false));
+        var text = AslJson.Write(definition, indented: false);
+        // Stored before it is registered: a machine anyone was told about survives a restart.
+        _machineStore.Save(new StateMachineRecord(arn, name, text, info.RoleArn, type.Value, info.CreationDate));
+        _machines[arn] = new RegisteredMachine(info, prepared, text);
         return info;
     }
 
@@ -80,6 +87,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             _running.TryRemove(record.ExecutionArn, out _);
         }, CancellationToken.None);
         await run.Started.ConfigureAwait(false);
+        // Acknowledged only once stored: a started execution survives a crash from here on.
+        await _context.Store.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
         return record;
     }
 
@@ -206,11 +215,20 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
         _context.Tokens.TryHeartbeat(taskToken) ? Task.CompletedTask : Task.FromException(TaskDoesNotExist());
 
-    /// <summary>Stops every running execution and waits for them to end.</summary>
+    /// <summary>
+    /// Stops every running execution and waits for them to end: with durable stores they stay RUNNING in the store
+    /// (the next engine resumes them) and the stores are closed; otherwise they end ABORTED.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var run in _running.Values)
-            run.Abort("Engine.Disposed", "the engine was disposed");
+        {
+            if (_isDurable)
+                run.Suspend();
+            else
+                run.Abort("Engine.Disposed", "the engine was disposed");
+        }
+
         foreach (var run in _running.Values)
         {
             try
@@ -222,6 +240,14 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 #pragma warning restore CA1031
             {
             }
+        }
+
+        foreach (var store in _ownedStores)
+        {
+            if (store is IAsyncDisposable asyncDisposable)
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            else if (store is IDisposable disposable)
+                disposable.Dispose();
         }
     }
 

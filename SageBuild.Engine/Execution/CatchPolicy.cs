@@ -1,3 +1,4 @@
+using SageBuild.Engine.Jsonata;
 using SageBuild.StateMachines.Model;
 
 namespace SageBuild.Engine.Execution;
@@ -11,7 +12,7 @@ internal sealed class CatchPolicy
 
     private CatchPolicy(PreparedCatcher[] catchers) => _catchers = catchers;
 
-    public static CatchPolicy From(ValueList<Catcher>? catchers, Func<string, int> indexOf)
+    public static CatchPolicy From(ValueList<Catcher>? catchers, Func<string, int> indexOf, bool jsonata = false)
     {
         if (catchers is null || catchers.Count == 0)
             return None;
@@ -19,7 +20,13 @@ internal sealed class CatchPolicy
         for (var i = 0; i < prepared.Length; i++)
         {
             var c = catchers[i];
-            prepared[i] = new PreparedCatcher(c.ErrorEquals, indexOf(c.Next), ResultPathSpec.From(c.ResultPath), PreparedTemplate.CompileOptional(c.Assign));
+            prepared[i] = jsonata
+                ? new PreparedCatcher(c.ErrorEquals, indexOf(c.Next), ResultPathSpec.From(null), null)
+                {
+                    JsonataAssign = JsonataFields.Template(c.Assign, "Assign"),
+                    JsonataOutput = JsonataFields.Template(c.Output, "Output"),
+                }
+                : new PreparedCatcher(c.ErrorEquals, indexOf(c.Next), ResultPathSpec.From(c.ResultPath), PreparedTemplate.CompileOptional(c.Assign));
         }
 
         return new CatchPolicy(prepared);
@@ -39,4 +46,11 @@ internal sealed class CatchPolicy
 }
 
 /// <summary>One Catch rule: where to go, and where the error output goes.</summary>
-internal sealed record PreparedCatcher(IReadOnlyList<string> ErrorEquals, int NextIndex, ResultPathSpec ResultPath, PreparedTemplate? Assign);
+internal sealed record PreparedCatcher(IReadOnlyList<string> ErrorEquals, int NextIndex, ResultPathSpec ResultPath, PreparedTemplate? Assign)
+{
+    /// <summary>JSONata: the variables to assign, with <c>$states.errorOutput</c>.</summary>
+    public JsonataTemplate? JsonataAssign { get; init; }
+
+    /// <summary>JSONata: the output passed to the next state (default: the error output).</summary>
+    public JsonataTemplate? JsonataOutput { get; init; }
+}

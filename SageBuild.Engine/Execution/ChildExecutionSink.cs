@@ -15,7 +15,7 @@ internal sealed class ChildExecutionSink : IEventSink
     public IReadOnlyList<HistoryEvent> Events => _events;
 
     /// <inheritdoc />
-    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
+    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details, FrameKey frame)
     {
         // A child's own Parallel branches append from several threads.
         lock (_lock)

@@ -12,13 +12,23 @@ internal sealed partial class ExecutionRun
         try
         {
             var frame = new RunFrame(this, this, new VariableScope(null));
+            frame.Attach(FrameKey.TopLevel);
             frame.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(Record.Input, Settings.RoleArn, Machine.DefinitionHash), updateSource: false);
-            await CommitAsync().ConfigureAwait(false);
+            Flush();
+            // StartExecution answers after this (and after the store's barrier): the history is never empty once answered.
             _started.TrySetResult();
 
             ITimer? timeout = null;
             if (!Settings.UsesVirtualClock && Settings.TimeoutSeconds is { } seconds)
-                timeout = Engine.Time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+            {
+                // A resumed execution keeps the deadline it started with.
+                var deadline = Record.StartDate + TimeSpan.FromSeconds(seconds);
+                var left = deadline - Engine.Time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                    TimeOut(deadline);
+                else
+                    timeout = Engine.Time.CreateTimer(_ => TimeOut(), null, left, Timeout.InfiniteTimeSpan);
+            }
 
             StepResult result;
             try
@@ -35,6 +45,13 @@ internal sealed partial class ExecutionRun
             {
                 if (timeout is not null)
                     await timeout.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_stopKind == StopKind.Suspended)
+            {
+                // The engine is shutting down: the execution stays RUNNING in the store, to be resumed.
+                _completion.TrySetResult(Record);
+                return;
             }
 
             var record = Finish(frame, result);

@@ -26,6 +26,7 @@ internal sealed partial class ExecutionRun : IEventSink
     private volatile StopKind _stopKind;
     private string? _stopError;
     private string? _stopCause;
+    private Task? _unconfirmed;
     private DateTimeOffset? _timedOutAt;
     private JsonObject? _executionContext;
     private JsonObject? _stateMachineContext;
@@ -140,10 +141,12 @@ internal sealed partial class ExecutionRun : IEventSink
     }
 
     /// <inheritdoc />
-    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
+    public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details, FrameKey frame)
     {
         lock (_journalLock)
         {
+            if (_stopKind == StopKind.Suspended)
+                return ++_eventCount;
             var id = ++_eventCount;
             if (id > MaxHistoryEvents && _stopKind == StopKind.None)
             {
@@ -160,43 +163,93 @@ internal sealed partial class ExecutionRun : IEventSink
                 return id;
             }
 
-            _pending.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
+            _pending.Add(new HistoryEvent(id, previousEventId, timestamp, type, details) { Frame = frame });
             return id;
         }
     }
 
-    /// <summary>Hands the events recorded since the last commit (one step's worth) to the store, with the record if it changed.</summary>
+    /// <summary>
+    /// Hands the events recorded since the last hand-over (one step's worth) to the store, with the record if it changed,
+    /// and completes once they, and every step before them, are stored. Awaited before anything the outside world can
+    /// see: a Task's call, a Wait, the execution's end.
+    /// </summary>
     public ValueTask CommitAsync(ExecutionRecord? record = null)
     {
-        List<HistoryEvent> events;
-        lock (_journalLock)
-        {
-            if (_pending.Count == 0 && record is null)
-                return ValueTask.CompletedTask;
-            events = _pending;
-            _pending = _spare ?? new List<HistoryEvent>(8);
-            _spare = null;
-        }
-
-        var appended = Engine.Store.AppendAsync(Record.ExecutionArn, events, record, CancellationToken.None);
-        if (!appended.IsCompletedSuccessfully)
-            return AwaitThenRecycleAsync(appended, events);
-        Recycle(events);
-        return ValueTask.CompletedTask;
+        var taken = HandOver(record);
+        if (_stopKind == StopKind.Suspended)
+            return ValueTask.CompletedTask;
+        if (taken is null)
+            return Engine.Store.EnsureStoredAsync(CancellationToken.None);
+        return EnsureStoredAfterAsync(taken);
     }
 
-    // The store has copied (or written) the events once its append has completed: the list can take the next step's.
-    private void Recycle(List<HistoryEvent> events)
+    private async ValueTask EnsureStoredAfterAsync(Task taken)
     {
+        await taken.ConfigureAwait(false);
+        await Engine.Store.EnsureStoredAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hands the pending events to the store without waiting for them to be stored. Enough after a step that only
+    /// computed (Pass, Choice, a state's exit): if the process dies before the store has them, a resumed run computes
+    /// the same events again from the recorded ones, so nothing anyone was told is lost.
+    /// </summary>
+    public void Flush() => HandOver(null);
+
+    // Calls the store inside the journal lock, so that appends reach it in event-id order even when a Parallel's
+    // branches hand over at once. Returns the last append not yet known to be stored, or null when all are.
+    private Task? HandOver(ExecutionRecord? record)
+    {
+        lock (_journalLock)
+        {
+            if (_stopKind == StopKind.Suspended)
+            {
+                _pending.Clear();
+                return null;
+            }
+
+            if (_pending.Count == 0 && record is null)
+                return Unconfirmed();
+            var events = _pending;
+            _pending = _spare ?? new List<HistoryEvent>(8);
+            _spare = null;
+            var appended = Engine.Store.AppendAsync(Record.ExecutionArn, events, record, CancellationToken.None);
+            if (appended.IsCompletedSuccessfully)
+            {
+                // The store has copied (or written) the events: the list can take the next step's.
+                events.Clear();
+                _spare ??= events;
+                return Unconfirmed();
+            }
+
+            _unconfirmed = AwaitThenRecycleAsync(appended, events);
+            return _unconfirmed;
+        }
+    }
+
+    private Task? Unconfirmed()
+    {
+        if (_unconfirmed is { IsCompletedSuccessfully: true })
+            _unconfirmed = null;
+        return _unconfirmed;
+    }
+
+    private async Task AwaitThenRecycleAsync(ValueTask appended, List<HistoryEvent> events)
+    {
+        await appended.ConfigureAwait(false);
         events.Clear();
         lock (_journalLock)
             _spare ??= events;
     }
 
-    private async ValueTask AwaitThenRecycleAsync(ValueTask appended, List<HistoryEvent> events)
+    /// <summary>
+    /// The engine is shutting down with a durable store: the run stops where it is and records nothing more (no
+    /// ExecutionAborted), so that the next engine on the same store resumes it.
+    /// </summary>
+    public void Suspend()
     {
-        await appended.ConfigureAwait(false);
-        Recycle(events);
+        if (SetStop(StopKind.Suspended))
+            _stop.Cancel();
     }
 
     /// <summary>The 0-based number of this call of a mocked state in this execution.</summary>

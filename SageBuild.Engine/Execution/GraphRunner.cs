@@ -3,7 +3,7 @@ using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Execution;
 
-/// <summary>The run loop: a <c>while</c> over state indexes, one step per state, each step's events committed as one.</summary>
+/// <summary>The run loop: a <c>while</c> over state indexes, one step per state, each step's events handed to the store as one append.</summary>
 internal static class GraphRunner
 {
     public static async ValueTask<StepResult> RunAsync(PreparedGraph graph, RunFrame frame, JsonValue input)
@@ -29,7 +29,8 @@ internal static class GraphRunner
                 step = await state.ExecuteAsync(frame, data).ConfigureAwait(false);
             }
 
-            await run.CommitAsync().ConfigureAwait(false);
+            // Handed over, not waited for: a step that must be stored before it goes on (a Task's call, a Wait) commits itself.
+            run.Flush();
             if (step.Kind != StepKind.Next)
                 return frame.IsAborting && step.Kind != StepKind.End ? StepResult.Aborted() : step;
             index = step.NextIndex;

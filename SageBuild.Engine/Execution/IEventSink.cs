@@ -6,5 +6,5 @@ namespace SageBuild.Engine.Execution;
 internal interface IEventSink
 {
     /// <summary>Records an event and returns its id.</summary>
-    long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details);
+    long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details, FrameKey frame);
 }

@@ -21,12 +21,14 @@ internal sealed class MapItemReader
     private readonly string _resource;
     private readonly ResourceTarget _target;
     private readonly PreparedTemplate? _parameters;
+    private readonly Jsonata.JsonataTemplate? _arguments;
     private readonly string _inputType;
     private readonly bool _headersInFirstRow;
     private readonly string[]? _headers;
     private readonly char _delimiter;
     private readonly int? _maxItems;
     private readonly PathExpression? _maxItemsPath;
+    private readonly JsonataValueField? _jsonataMaxItems;
 
     public MapItemReader(string stateName, ItemReader reader)
     {
@@ -34,6 +36,8 @@ internal sealed class MapItemReader
         _resource = reader.Resource;
         _target = ResourceArns.Parse(reader.Resource);
         _parameters = PreparedTemplate.CompileOptional(reader.Parameters);
+        // JSONata: Arguments, evaluated against the Map's input.
+        _arguments = JsonataFields.Template(reader.Arguments, "ItemReader/Arguments");
         var config = reader.ReaderConfig ?? JsonObject.Empty;
         _inputType = Text(config, "InputType") ?? "JSON";
         _headersInFirstRow = (Text(config, "CSVHeaderLocation") ?? "FIRST_ROW") == "FIRST_ROW";
@@ -48,12 +52,15 @@ internal sealed class MapItemReader
         };
         _maxItems = config.TryGetValue("MaxItems", out var max) && max is JsonNumber n ? (int)n.Value : null;
         _maxItemsPath = Text(config, "MaxItemsPath") is { } path ? PathExpression.Compile(path) : null;
+        // JSONata: MaxItems may be an expression.
+        if (Text(config, "MaxItems") is { } maxItems && StateMachines.Jsonata.JsonataSyntax.IsExpression(maxItems))
+            _jsonataMaxItems = JsonataValueField.From(maxItems, "ItemReader/ReaderConfig/MaxItems");
     }
 
     /// <summary>The items, in the order the source holds them.</summary>
     public async ValueTask<JsonArray> ReadAsync(RunFrame frame, JsonValue effective)
     {
-        var parameters = _parameters is null ? JsonObject.Empty : _parameters.Evaluate(frame, effective);
+        var parameters = _arguments is not null ? JsonataFields.Evaluate(_arguments, JsonataFields.Bindings(frame, effective)) : _parameters is null ? JsonObject.Empty : _parameters.Evaluate(frame, effective);
         var limit = MaxItems(frame, effective);
         var items = _target.Action switch
         {
@@ -237,6 +244,14 @@ internal sealed class MapItemReader
 
     private int MaxItems(RunFrame frame, JsonValue effective)
     {
+        if (_jsonataMaxItems is not null)
+        {
+            var limit = _jsonataMaxItems.Evaluate(JsonataFields.Bindings(frame, effective));
+            if (limit is JsonNumber number && number.TryGetInt64(out var count) && count is > 0 and <= 100_000_000)
+                return (int)count;
+            throw _jsonataMaxItems.OutOfRange("be a positive integer", limit);
+        }
+
         if (_maxItemsPath is null)
             return _maxItems is > 0 ? _maxItems.Value : int.MaxValue;
         if (frame.TrySelect(_maxItemsPath, effective, out var value) && value is JsonNumber n && n.TryGetInt64(out var whole) && whole is > 0 and <= 100_000_000)

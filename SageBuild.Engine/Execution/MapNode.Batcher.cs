@@ -14,9 +14,20 @@ internal sealed partial class MapNode
         private readonly int? _maxBytes;
         private readonly Expressions.PathExpression? _maxBytesPath;
         private readonly PreparedTemplate? _batchInput;
+        private readonly JsonataValueField? _jsonataMaxItems;
+        private readonly JsonataValueField? _jsonataMaxBytes;
+        private readonly Jsonata.JsonataTemplate? _jsonataBatchInput;
 
-        public Batcher(ItemBatcher batcher)
+        public Batcher(ItemBatcher batcher, bool jsonata)
         {
+            if (jsonata)
+            {
+                _jsonataMaxItems = JsonataValueField.From(batcher.MaxItemsPerBatch, "ItemBatcher/MaxItemsPerBatch");
+                _jsonataMaxBytes = JsonataValueField.From(batcher.MaxInputBytesPerBatch, "ItemBatcher/MaxInputBytesPerBatch");
+                _jsonataBatchInput = JsonataFields.Template(batcher.BatchInput, "ItemBatcher/BatchInput");
+                return;
+            }
+
             _maxItems = batcher.MaxItemsPerBatch?.Number is { } n ? (int)n : null;
             _maxItemsPath = batcher.MaxItemsPerBatchPath is { } p ? Expressions.PathExpression.Compile(p) : null;
             _maxBytes = batcher.MaxInputBytesPerBatch?.Number is { } b ? (int)b : null;
@@ -26,9 +37,22 @@ internal sealed partial class MapNode
 
         public JsonValue[] Batch(RunFrame frame, JsonValue effective, JsonValue[] items)
         {
-            var maxItems = Limit(frame, effective, _maxItems, _maxItemsPath, "MaxItemsPerBatchPath") ?? int.MaxValue;
-            var maxBytes = Limit(frame, effective, _maxBytes, _maxBytesPath, "MaxInputBytesPerBatchPath") ?? PayloadLimit.MaxBytes;
-            var batchInput = _batchInput is null ? null : _batchInput.Evaluate(frame, effective);
+            int maxItems, maxBytes;
+            JsonValue? batchInput;
+            if (_jsonataMaxItems is not null || _jsonataMaxBytes is not null || _jsonataBatchInput is not null)
+            {
+                var bindings = JsonataFields.Bindings(frame, effective);
+                maxItems = JsonataLimit(_jsonataMaxItems, bindings) ?? int.MaxValue;
+                maxBytes = JsonataLimit(_jsonataMaxBytes, bindings) ?? PayloadLimit.MaxBytes;
+                batchInput = _jsonataBatchInput is null ? null : JsonataFields.Evaluate(_jsonataBatchInput, bindings);
+            }
+            else
+            {
+                maxItems = Limit(frame, effective, _maxItems, _maxItemsPath, "MaxItemsPerBatchPath") ?? int.MaxValue;
+                maxBytes = Limit(frame, effective, _maxBytes, _maxBytesPath, "MaxInputBytesPerBatchPath") ?? PayloadLimit.MaxBytes;
+                batchInput = _batchInput is null ? null : _batchInput.Evaluate(frame, effective);
+            }
+
             var batches = new List<JsonValue>();
             var current = new List<JsonValue>();
             var bytes = 0;
@@ -58,6 +82,16 @@ internal sealed partial class MapNode
                 batch.Set("BatchInput", batchInput);
             batch.Set("Items", JsonArray.Wrap([.. items]));
             return batch.Build();
+        }
+
+        private static int? JsonataLimit(JsonataValueField? field, Jsonata.JsonataBindings bindings)
+        {
+            if (field is null)
+                return null;
+            var value = field.Evaluate(bindings);
+            if (value is not JsonNumber n)
+                throw field.Unexpected("number", value);
+            return n.TryGetInt64(out var whole) && whole is > 0 and <= int.MaxValue ? (int)whole : throw field.OutOfRange("be a positive integer", value);
         }
 
         private static int? Limit(RunFrame frame, JsonValue input, int? literal, Expressions.PathExpression? path, string field)

@@ -8,10 +8,11 @@ namespace SageBuild.Engine.Execution;
 internal sealed partial class MapNode
 {
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
-        RunFrame frame, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+        RunFrame frame, long startedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
+            StartedEventId = startedEventId,
             ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
@@ -71,6 +72,7 @@ internal sealed partial class MapNode
         lock (shared)
         {
             child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
+            child.Attach(new FrameKey(shared.StartedEventId, index));
             child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
         }
 
@@ -130,8 +132,19 @@ internal sealed partial class MapNode
 
         var record = execution.Record(status, child.Now, result);
         var store = run.Engine.Store;
-        await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
-        await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+        var stored = true;
+        try
+        {
+            await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (run.IsResumed)
+        {
+            // Resumed, the child ran again under the name it had before the crash, and that run was stored: keep it.
+            stored = false;
+        }
+
+        if (stored)
+            await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
             if (shared.Children is { } children)
@@ -161,6 +174,9 @@ internal sealed partial class MapNode
         public long Source { get; set; } = source;
 
         public long LastPublished { get; set; } = source;
+
+        /// <summary>The MapStateStarted event of this attempt: with an item's index, it names the item's thread (<see cref="FrameKey"/>).</summary>
+        public long StartedEventId { get; init; }
 
         public ChildExecutionNames? ChildNames { get; init; }
 

@@ -1,5 +1,6 @@
 using SageBuild.Engine.Expressions;
 using SageBuild.Engine.History;
+using SageBuild.Engine.Jsonata;
 using SageBuild.Engine.Preparation;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
@@ -23,19 +24,36 @@ internal sealed partial class MapNode : RetryableNode
     private readonly string? _label;
     private readonly MapItemReader? _reader;
     private readonly MapResultWriter? _writer;
+    private readonly JsonataValueField? _jsonataItems;
+    private readonly JsonataTemplate? _jsonataItemSelector;
+    private readonly JsonataTemplate? _jsonataItemsArray;
 
-    public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor)
-        : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf)
+    public MapNode(string name, MapState state, Func<string, int> indexOf, PreparedGraph processor, bool jsonata = false)
+        : base(name, state, HistoryEventType.MapStateEntered, HistoryEventType.MapStateExited, indexOf, jsonata)
     {
         _processor = processor;
         _distributed = state.Processor?.IsDistributed == true;
         _itemsPath = state.ItemsPath is { } itemsPath && itemsPath != "$" ? PathExpression.Compile(itemsPath) : null;
         _items = state.Items as JsonArray;
-        // Parameters is the pre-2023 spelling of ItemSelector on a Map.
-        var selector = state.ItemSelector ?? state.Parameters;
-        _itemSelector = PreparedTemplate.CompileOptional(selector);
-        _settings = new MapSettings(state);
-        _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher) : null;
+        if (jsonata)
+        {
+            _jsonataItems = state.Items is JsonString items ? JsonataValueField.From(items.Value, "Items") : null;
+            // A literal array may hold expressions of its own ([1, "{% $number('2') %}", 3]).
+            if (state.Items is JsonArray array && JsonataFields.Template(array, "Items") is { IsConstant: false } template)
+            {
+                _items = null;
+                _jsonataItemsArray = template;
+            }
+            _jsonataItemSelector = JsonataFields.Template(state.ItemSelector, "ItemSelector");
+        }
+        else
+        {
+            // Parameters is the pre-2023 spelling of ItemSelector on a Map.
+            _itemSelector = PreparedTemplate.CompileOptional(state.ItemSelector ?? state.Parameters);
+        }
+
+        _settings = new MapSettings(state, jsonata);
+        _batcher = state.ItemBatcher is { } batcher ? new Batcher(batcher, jsonata) : null;
         _label = state.Label;
         _reader = state.ItemReader is { } reader ? new MapItemReader(name, reader) : null;
         _writer = state.ResultWriter is { } writer ? new MapResultWriter(name, writer) : null;
@@ -58,11 +76,18 @@ internal sealed partial class MapNode : RetryableNode
         {
             return Fail(frame, input, FromException(frame, e));
         }
+        catch (QueryEvaluationException e)
+        {
+            // As recorded (test_map_state_items_eval_jsonata_fail): EvaluationFailed, then MapStateFailed.
+            var failure = EvaluationFailed(frame, e);
+            frame.Emit(HistoryEventType.MapStateFailed, null);
+            return Fail(frame, input, failure);
+        }
 
         var attempts = new int[Retry.Count];
         while (true)
         {
-            frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
+            var started = frame.Emit(HistoryEventType.MapStateStarted, new MapStateStartedEventDetails(itemInputs.Length));
             // The tolerated failures are the Map Run's settings: AWS reads them after MapStateStarted, and a bad value
             // fails the state there, with no MapStateFailed (test_map_state_tolerated_failure_count_path[-1]).
             int toleratedCount;
@@ -76,11 +101,15 @@ internal sealed partial class MapNode : RetryableNode
             {
                 return Fail(frame, input, FromException(frame, e));
             }
+            catch (QueryEvaluationException e)
+            {
+                return Fail(frame, input, EvaluationFailed(frame, e));
+            }
 
             var mapRunArn = _distributed ? MapRunArn(frame) : null;
             if (mapRunArn is not null)
                 frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
-            var run = await RunIterationsAsync(frame, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            var run = await RunIterationsAsync(frame, started, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
             if (run.Outcome.Kind == StepKind.Failed)
@@ -108,6 +137,13 @@ internal sealed partial class MapNode : RetryableNode
                     frame.Emit(HistoryEventType.MapStateFailed, null);
                     return Fail(frame, input, FromException(frame, e));
                 }
+                catch (QueryEvaluationException e)
+                {
+                    var failure = EvaluationFailed(frame, e);
+                    frame.Emit(HistoryEventType.MapRunFailed, new ErrorEventDetails(failure.Error, failure.Cause));
+                    frame.Emit(HistoryEventType.MapStateFailed, null);
+                    return Fail(frame, input, failure);
+                }
             }
 
             if (_distributed)
@@ -121,6 +157,8 @@ internal sealed partial class MapNode : RetryableNode
     {
         if (_items is not null)
             return _items;
+        if (IsJsonata)
+            return JsonataItems(frame, effective);
         var value = effective;
         if (_itemsPath is not null && !frame.TrySelect(_itemsPath, effective, out value))
             throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{_itemsPath.Text}' : No results for path: {PreparedPath.Normalise(_itemsPath.Text)}");
@@ -128,10 +166,39 @@ internal sealed partial class MapNode : RetryableNode
             $"Item path {_itemsPath?.Text ?? "$"} must point to a JSON array, but it points to {value.Kind.ToString().ToLowerInvariant()}: {value.ToJson()}");
     }
 
+    /// <summary>JSONata: Items (an expression that must give an array), else the input, which must be one.</summary>
+    private JsonArray JsonataItems(RunFrame frame, JsonValue input)
+    {
+        if (_jsonataItemsArray is not null)
+            return (JsonArray)JsonataFields.Evaluate(_jsonataItemsArray, JsonataFields.Bindings(frame, input));
+        if (_jsonataItems is null)
+            return input as JsonArray ?? throw new QueryEvaluationException(null, $"Map state input must be an array but was: {input.ToJson()}");
+        var value = _jsonataItems.Evaluate(JsonataFields.Bindings(frame, input));
+        return value as JsonArray ?? throw _jsonataItems.Unexpected("array", value);
+    }
+
     private JsonValue[] ItemInputs(RunFrame frame, JsonValue effective, JsonArray items)
     {
         var inputs = new JsonValue[items.Count];
-        if (_itemSelector is null)
+        if (_jsonataItemSelector is not null)
+        {
+            try
+            {
+                // $states.context.Map.Item.{Index,Value} name the item; $states.input is the Map's input.
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    frame.MapItemIndex = i;
+                    frame.MapItemValue = items[i];
+                    inputs[i] = JsonataFields.Evaluate(_jsonataItemSelector, JsonataFields.Bindings(frame, effective));
+                }
+            }
+            finally
+            {
+                frame.MapItemIndex = -1;
+                frame.MapItemValue = null;
+            }
+        }
+        else if (_itemSelector is null)
         {
             items.AsSpan().CopyTo(inputs);
         }

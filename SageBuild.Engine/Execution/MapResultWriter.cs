@@ -19,6 +19,7 @@ internal sealed class MapResultWriter
     private readonly string _resource;
     private readonly ResourceTarget _target;
     private readonly PreparedTemplate? _parameters;
+    private readonly Jsonata.JsonataTemplate? _arguments;
 
     public MapResultWriter(string stateName, ResultWriter writer)
     {
@@ -26,11 +27,13 @@ internal sealed class MapResultWriter
         _resource = writer.Resource ?? "arn:aws:states:::s3:putObject";
         _target = ResourceArns.Parse(_resource);
         _parameters = PreparedTemplate.CompileOptional(writer.Parameters);
+        // JSONata: Arguments, evaluated against the Map's input.
+        _arguments = JsonataFields.Template(writer.Arguments, "ResultWriter/Arguments");
     }
 
     public async ValueTask<JsonObject> WriteAsync(RunFrame frame, JsonValue effective, string mapRunArn, IReadOnlyList<ExecutionRecord?> children)
     {
-        var parameters = (_parameters is null ? null : _parameters.Evaluate(frame, effective)) as JsonObject ?? JsonObject.Empty;
+        var parameters = (_arguments is not null ? JsonataFields.Evaluate(_arguments, JsonataFields.Bindings(frame, effective)) : _parameters?.Evaluate(frame, effective)) as JsonObject ?? JsonObject.Empty;
         if (!parameters.TryGetValue("Bucket", out var bucketValue) || bucketValue is not JsonString bucket)
             throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"The ResultWriter of the Map state '{_stateName}' names no Bucket.");
         var prefix = parameters.TryGetValue("Prefix", out var p) && p is JsonString s ? s.Value.TrimEnd('/') : "";

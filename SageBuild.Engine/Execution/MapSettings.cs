@@ -13,9 +13,21 @@ internal sealed class MapSettings
     private readonly PathExpression? _toleratedCountPath;
     private readonly double? _toleratedPercentage;
     private readonly PathExpression? _toleratedPercentagePath;
+    private readonly JsonataValueField? _jsonataMaxConcurrency;
+    private readonly JsonataValueField? _jsonataToleratedCount;
+    private readonly JsonataValueField? _jsonataToleratedPercentage;
 
-    public MapSettings(MapState state)
+    public MapSettings(MapState state, bool jsonata = false)
     {
+        if (jsonata)
+        {
+            // In JSONata each setting is a literal or an expression (the *Path fields are JSONPath's).
+            _jsonataMaxConcurrency = JsonataValueField.From(state.MaxConcurrency, "MaxConcurrency");
+            _jsonataToleratedCount = JsonataValueField.From(state.ToleratedFailureCount, "ToleratedFailureCount");
+            _jsonataToleratedPercentage = JsonataValueField.From(state.ToleratedFailurePercentage, "ToleratedFailurePercentage");
+            return;
+        }
+
         _maxConcurrency = state.MaxConcurrency?.Number;
         _maxConcurrencyPath = Compile(state.MaxConcurrencyPath);
         _toleratedCount = state.ToleratedFailureCount?.Number;
@@ -25,17 +37,23 @@ internal sealed class MapSettings
     }
 
     /// <summary>Whether any failure tolerance is configured (without one, the first failed item fails the Map).</summary>
-    public bool HasToleratedCount => _toleratedCount is not null || _toleratedCountPath is not null;
+    public bool HasToleratedCount => _toleratedCount is not null || _toleratedCountPath is not null || _jsonataToleratedCount is not null;
 
-    public bool HasToleratedPercentage => _toleratedPercentage is not null || _toleratedPercentagePath is not null;
+    public bool HasToleratedPercentage => _toleratedPercentage is not null || _toleratedPercentagePath is not null || _jsonataToleratedPercentage is not null;
 
-    public bool HasTolerance => _toleratedCount is not null || _toleratedCountPath is not null || _toleratedPercentage is not null || _toleratedPercentagePath is not null;
+    public bool HasTolerance => HasToleratedCount || HasToleratedPercentage;
 
-    public int MaxConcurrency(RunFrame frame, JsonValue input) =>
-        _maxConcurrencyPath is null ? (int)(_maxConcurrency ?? 0) : Integer(frame, input, _maxConcurrencyPath, "MaxConcurrencyPath");
+    public int MaxConcurrency(RunFrame frame, JsonValue input)
+    {
+        if (_jsonataMaxConcurrency is { } field)
+            return JsonataInteger(field, frame, input);
+        return _maxConcurrencyPath is null ? (int)(_maxConcurrency ?? 0) : Integer(frame, input, _maxConcurrencyPath, "MaxConcurrencyPath");
+    }
 
     public int ToleratedFailureCount(RunFrame frame, JsonValue input)
     {
+        if (_jsonataToleratedCount is { } field)
+            return JsonataInteger(field, frame, input);
         var count = _toleratedCountPath is null ? (int)(_toleratedCount ?? 0) : Integer(frame, input, _toleratedCountPath, "ToleratedFailureCountPath");
         return count >= 0 ? count : throw new StatesErrorException(ErrorNames.Runtime, "ToleratedFailureCount cannot be negative.");
     }
@@ -43,6 +61,13 @@ internal sealed class MapSettings
     public double ToleratedFailurePercentage(RunFrame frame, JsonValue input)
     {
         double percentage;
+        if (_jsonataToleratedPercentage is { } field)
+        {
+            var value = field.Evaluate(JsonataFields.Bindings(frame, input));
+            percentage = value is JsonNumber n ? n.Value : throw field.Unexpected("number", value);
+            return percentage is >= 0 and <= 100 ? percentage : throw field.OutOfRange("be between 0 and 100", value);
+        }
+
         if (_toleratedPercentagePath is null)
         {
             percentage = _toleratedPercentage ?? 0;
@@ -70,6 +95,15 @@ internal sealed class MapSettings
         if (value is JsonString s && int.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             return parsed;
         throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field refers to value \"{Describe(value)}\" which is not a valid integer: {path.Text}");
+    }
+
+    /// <summary>A JSONata MaxConcurrency or ToleratedFailureCount: a non-negative whole number.</summary>
+    private static int JsonataInteger(JsonataValueField field, RunFrame frame, JsonValue input)
+    {
+        var value = field.Evaluate(JsonataFields.Bindings(frame, input));
+        if (value is not JsonNumber n)
+            throw field.Unexpected("number", value);
+        return n.TryGetInt64(out var whole) && whole is >= 0 and <= int.MaxValue ? (int)whole : throw field.OutOfRange("be a non-negative integer", value);
     }
 
     private static JsonValue Select(RunFrame frame, JsonValue input, PathExpression path) =>

@@ -11,8 +11,8 @@ internal sealed class ParallelNode : RetryableNode
 {
     private readonly PreparedGraph[] _branches;
 
-    public ParallelNode(string name, ParallelState state, Func<string, int> indexOf, PreparedGraph[] branches)
-        : base(name, state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, indexOf) => _branches = branches;
+    public ParallelNode(string name, ParallelState state, Func<string, int> indexOf, PreparedGraph[] branches, bool jsonata = false)
+        : base(name, state, HistoryEventType.ParallelStateEntered, HistoryEventType.ParallelStateExited, indexOf, jsonata) => _branches = branches;
 
     public override async ValueTask<StepResult> ExecuteAsync(RunFrame frame, JsonValue input)
     {
@@ -26,12 +26,16 @@ internal sealed class ParallelNode : RetryableNode
         {
             return Fail(frame, input, FromException(frame, e));
         }
+        catch (QueryEvaluationException e)
+        {
+            return Fail(frame, input, EvaluationFailed(frame, e));
+        }
 
         var attempts = new int[Retry.Count];
         while (true)
         {
-            frame.Emit(HistoryEventType.ParallelStateStarted, null);
-            var (outcome, outputs) = await RunBranchesAsync(frame, effective).ConfigureAwait(false);
+            var started = frame.Emit(HistoryEventType.ParallelStateStarted, null);
+            var (outcome, outputs) = await RunBranchesAsync(frame, effective, started).ConfigureAwait(false);
             if (outcome.Kind == StepKind.Aborted)
                 return outcome;
             if (outcome.Kind == StepKind.Failed)
@@ -49,7 +53,7 @@ internal sealed class ParallelNode : RetryableNode
         }
     }
 
-    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunBranchesAsync(RunFrame frame, JsonValue input)
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs)> RunBranchesAsync(RunFrame frame, JsonValue input, long startedEventId)
     {
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var children = new RunFrame[_branches.Length];
@@ -58,6 +62,7 @@ internal sealed class ParallelNode : RetryableNode
         {
             children[i] = frame.CreateChild(new VariableScope(frame.Variables));
             children[i].Abort = abort;
+            children[i].Attach(new FrameKey(startedEventId, i));
 #pragma warning disable CA2012 // Each branch is awaited exactly once below; starting them all first is what runs them concurrently.
             runs[i] = RunBranchAsync(_branches[i], children[i], input, abort);
 #pragma warning restore CA2012

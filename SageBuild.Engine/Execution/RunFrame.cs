@@ -21,6 +21,11 @@ internal sealed class RunFrame : IEvaluationScope
 {
     private JsonValue _currentInput = JsonObject.Empty;
     private DateTimeOffset? _stepNow;
+    private Queue<HistoryEvent>? _replay;
+    private TimeProvider? _clock;
+    private Func<JsonValue>? _contextSource;
+    private Func<string, JsonValue?>? _variableResolver;
+    private Func<Random>? _randomSource;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -48,6 +53,9 @@ internal sealed class RunFrame : IEvaluationScope
 
     public long EnteredEventId { get; set; }
 
+    /// <summary>The event the current state's Entered event followed (AWS links an EvaluationFailed there).</summary>
+    public long EnteredSourceId { get; set; }
+
     /// <summary>The retries of the current state so far; -1 for a state that cannot retry (no RetryCount in <c>$$</c>).</summary>
     public int RetryCount { get; set; }
 
@@ -57,13 +65,36 @@ internal sealed class RunFrame : IEvaluationScope
 
     public JsonValue? MapItemValue { get; set; }
 
-    public DateTimeOffset Now => _stepNow ?? Run.Now(VirtualOffset);
+    /// <summary>Now; while the frame replays recorded events, the time of the next one (so the replayed step sees the time it first ran at).</summary>
+    public DateTimeOffset Now => _replay is { } replay ? replay.Peek().Timestamp : _stepNow ?? Run.Now(VirtualOffset);
+
+    /// <summary>The thread of the run this frame is (recorded with each of its events).</summary>
+    public FrameKey Key { get; private set; }
+
+    /// <summary>The time of the frame's last event (recorded or new).</summary>
+    public DateTimeOffset LastEventTime { get; private set; }
+
+    /// <summary>Whether the frame's last event was replayed from the store: a resumed frame stands right after it.</summary>
+    public bool LastEventWasReplayed { get; private set; }
+
+    /// <summary>Whether the frame still has recorded events to replay: what they record has happened, and is not done again.</summary>
+    public bool IsReplaying => _replay is not null;
+
+    /// <summary>The next recorded event this frame will replay, or null when it runs live.</summary>
+    public HistoryEvent? PeekRecorded() => _replay?.Peek();
+
+    /// <summary>Makes the frame the thread <paramref name="key"/>, taking that thread's recorded events (if the run resumes) to replay first.</summary>
+    public void Attach(FrameKey key)
+    {
+        Key = key;
+        _replay = Run.TakeRecorded(key);
+    }
 
     /// <summary>
     /// Reads the clock once for a step that cannot wait (Pass, Choice, Succeed, Fail): its events share that time, as
     /// they happen within the same millisecond anyway, and the clock is not read three times per state.
     /// </summary>
-    public void BeginSynchronousStep() => _stepNow = Run.Now(VirtualOffset);
+    public void BeginSynchronousStep() => _stepNow = _replay is null ? Run.Now(VirtualOffset) : null;
 
     /// <summary>Ends <see cref="BeginSynchronousStep"/>: the frame reads the clock afresh again.</summary>
     public void EndSynchronousStep() => _stepNow = null;
@@ -79,6 +110,20 @@ internal sealed class RunFrame : IEvaluationScope
 
     /// <summary>Whether the frame should stop at the next step.</summary>
     public bool IsAborting => Abort?.IsSet ?? Run.Cancellation.IsCancellationRequested;
+
+    // ---- JSONata: what an expression's bindings read, made once per frame and only when used ----
+
+    /// <summary>The frame's clock as a <see cref="TimeProvider"/>, for <c>$now()</c> and <c>$millis()</c>.</summary>
+    public TimeProvider Clock => _clock ??= new FrameClock(this);
+
+    /// <summary>Builds <c>$states.context</c> when an expression reads <c>$states</c>.</summary>
+    public Func<JsonValue> ContextSource => _contextSource ??= BuildContext;
+
+    /// <summary>Looks up a workflow variable for <c>$name</c>; null when it is not defined.</summary>
+    public Func<string, JsonValue?> VariableResolver => _variableResolver ??= name => Variables.TryGet(name, out var value) ? value : null;
+
+    /// <summary>The execution's random source, made when an expression first draws from it.</summary>
+    public Func<Random> RandomSource => _randomSource ??= () => Run.Random;
 
     // ---- IEvaluationScope ----
     JsonValue IEvaluationScope.Input => _currentInput;
@@ -96,11 +141,43 @@ internal sealed class RunFrame : IEvaluationScope
     /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
     public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)
     {
-        var id = Sink.Append(type, Source, Now, details);
+        long id;
+        if (_replay is { } replay)
+        {
+            // Resuming: the step has already happened and its event is in the store; take its id and time instead.
+            var recorded = replay.Dequeue();
+            if (recorded.Type != type)
+            {
+                throw new InvalidOperationException(
+                    $"the execution cannot resume: its history has {recorded.Type} (event {recorded.Id}) where the definition now gives {type} in the state '{StateName}'");
+            }
+
+            id = recorded.Id;
+            LastEventTime = recorded.Timestamp;
+            LastEventWasReplayed = true;
+            if (replay.Count == 0)
+                GoLive();
+        }
+        else
+        {
+            var now = Now;
+            id = Sink.Append(type, Source, now, details, Key);
+            LastEventTime = now;
+            LastEventWasReplayed = false;
+        }
+
         LastPublished = id;
         if (updateSource)
             Source = id;
         return id;
+    }
+
+    // The recorded events are used up: from here the frame runs live. A virtual clock carries on from the last recorded time.
+    private void GoLive()
+    {
+        _replay = null;
+        if (Run.Settings.UsesVirtualClock)
+            VirtualOffset = LastEventTime - Run.Engine.Time.GetUtcNow();
     }
 
     /// <summary>Evaluates a payload template with <c>$</c> bound to <paramref name="input"/>.</summary>
@@ -144,5 +221,11 @@ internal sealed class RunFrame : IEvaluationScope
         if (MapItemIndex >= 0)
             context.Set("Map", JsonObject.Create(("Item", JsonObject.Create(("Index", MapItemIndex), ("Value", MapItemValue ?? JsonNull.Instance)))));
         return context.Build();
+    }
+
+    /// <summary>The frame's time (virtual or real, fixed within a synchronous step) as a clock.</summary>
+    private sealed class FrameClock(RunFrame frame) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => frame.Now;
     }
 }

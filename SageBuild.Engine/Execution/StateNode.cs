@@ -1,5 +1,6 @@
 using SageBuild.Engine.Expressions;
 using SageBuild.Engine.History;
+using SageBuild.Engine.Jsonata;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
 
@@ -11,12 +12,21 @@ namespace SageBuild.Engine.Execution;
 /// </summary>
 internal abstract class StateNode
 {
-    protected StateNode(string name, State state, HistoryEventType entered, HistoryEventType exited)
+    protected StateNode(string name, State state, HistoryEventType entered, HistoryEventType exited, bool jsonata = false)
     {
         Name = name;
         EnteredType = entered;
         ExitedType = exited;
-        if (state is DataFlowState flow)
+        IsJsonata = jsonata;
+        if (jsonata)
+        {
+            if (state is DataFlowState jsonataFlow)
+            {
+                JsonataOutput = JsonataFields.Template(jsonataFlow.Output, "Output");
+                JsonataAssign = JsonataFields.Template(jsonataFlow.Assign, "Assign");
+            }
+        }
+        else if (state is DataFlowState flow)
         {
             InputPath = PreparedPath.From(flow.InputPath);
             OutputPath = PreparedPath.From(flow.OutputPath);
@@ -48,6 +58,15 @@ internal abstract class StateNode
 
     protected PreparedTemplate? Assign { get; }
 
+    /// <summary>Whether the state's query language is JSONata (its own or the definition's).</summary>
+    protected bool IsJsonata { get; }
+
+    /// <summary>JSONata: the state's Output template, compiled once.</summary>
+    protected JsonataTemplate? JsonataOutput { get; }
+
+    /// <summary>JSONata: the state's Assign template, compiled once.</summary>
+    protected JsonataTemplate? JsonataAssign { get; }
+
     public virtual StepResult Execute(RunFrame frame, JsonValue input) =>
         throw new InvalidOperationException($"the {GetType().Name} for '{Name}' runs asynchronously");
 
@@ -57,10 +76,11 @@ internal abstract class StateNode
     protected void Enter(RunFrame frame, JsonValue input)
     {
         frame.StateName = Name;
-        frame.EnteredTime = frame.Now;
         frame.RetryCount = CanRetry ? 0 : -1;
         frame.TaskToken = null;
+        frame.EnteredSourceId = frame.Source;
         frame.EnteredEventId = frame.Emit(EnteredType, new StateEnteredEventDetails(Name, input));
+        frame.EnteredTime = frame.LastEventTime;
     }
 
     /// <summary>Records the Exited event, applies the state's assignments and moves on.</summary>
@@ -83,6 +103,21 @@ internal abstract class StateNode
     /// <summary>An error raised while evaluating an expression, as the state reports it.</summary>
     protected Failure FromException(RunFrame frame, StatesErrorException e) =>
         e.Error.Error == ErrorNames.Runtime ? RuntimeError(frame, e.Error.Cause) : new Failure(e.Error.Error, e.Error.Cause);
+
+    /// <summary>
+    /// A JSONata field failed: records EvaluationFailed (the field, and the cause with the state's name and Entered
+    /// event) and gives the States.QueryEvaluationError the state fails with. AWS links the event to the one before
+    /// Entered when nothing else has happened since (Pass, Map), but a Wait's to its Entered event, which
+    /// <paramref name="followsEntered"/> says.
+    /// </summary>
+    protected Failure EvaluationFailed(RunFrame frame, QueryEvaluationException e, bool followsEntered = false)
+    {
+        var cause = JsonataFailure.InState(e.Message, Name, frame.EnteredEventId);
+        if (!followsEntered && frame.Source == frame.EnteredEventId)
+            frame.Source = frame.EnteredSourceId;
+        frame.Emit(HistoryEventType.EvaluationFailed, new EvaluationFailedEventDetails(ErrorNames.QueryEvaluationError, cause, e.Location, Name));
+        return new Failure(ErrorNames.QueryEvaluationError, cause);
+    }
 
     /// <summary>States.DataLimitExceeded for a result over 256 KiB.</summary>
     protected Failure DataLimit() =>

@@ -7,4 +7,7 @@ internal enum StopKind
     Aborted,
     TimedOut,
     HistoryLimitExceeded,
+
+    /// <summary>The engine is shutting down over a durable store: record nothing more, resume on the next start.</summary>
+    Suspended,
 }

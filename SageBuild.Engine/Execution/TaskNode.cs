@@ -1,6 +1,7 @@
 using SageBuild.Engine.Expressions;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Integrations;
+using SageBuild.Engine.Jsonata;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
 
@@ -21,10 +22,20 @@ internal sealed partial class TaskNode : RetryableNode
     private readonly long? _heartbeatSeconds;
     private readonly PathExpression? _heartbeatSecondsPath;
     private readonly PreparedTemplate? _credentials;
+    private readonly JsonataValueField? _jsonataTimeout;
+    private readonly JsonataValueField? _jsonataHeartbeat;
+    private readonly JsonataTemplate? _jsonataCredentials;
 
-    public TaskNode(string name, TaskState state, Func<string, int> indexOf)
-        : base(name, state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, indexOf)
+    public TaskNode(string name, TaskState state, Func<string, int> indexOf, bool jsonata = false)
+        : base(name, state, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited, indexOf, jsonata)
     {
+        if (jsonata)
+        {
+            _jsonataTimeout = JsonataValueField.From(state.TimeoutSeconds, "TimeoutSeconds");
+            _jsonataHeartbeat = JsonataValueField.From(state.HeartbeatSeconds, "HeartbeatSeconds");
+            _jsonataCredentials = JsonataFields.Template(state.Credentials, "Credentials");
+        }
+
         _resource = state.Resource;
         _target = ResourceArns.Parse(state.Resource);
         _isLambdaFunction = _target.FunctionArn is not null;
@@ -77,14 +88,29 @@ internal sealed partial class TaskNode : RetryableNode
         JsonObject? credentials;
         try
         {
-            parameters = Parameters is null ? effective : Parameters.Evaluate(frame, effective);
-            timeout = Seconds(frame, effective, _timeoutSeconds, _timeoutSecondsPath, "TimeoutSecondsPath");
-            heartbeat = Seconds(frame, effective, _heartbeatSeconds, _heartbeatSecondsPath, "HeartbeatSecondsPath");
-            credentials = _credentials is null ? null : _credentials.Evaluate(frame, effective) as JsonObject;
+            if (IsJsonata)
+            {
+                var bindings = JsonataFields.Bindings(frame, effective);
+                parameters = Arguments is null ? effective : JsonataFields.Evaluate(Arguments, bindings);
+                timeout = JsonataSeconds(_jsonataTimeout, bindings);
+                heartbeat = JsonataSeconds(_jsonataHeartbeat, bindings);
+                credentials = _jsonataCredentials is null ? null : JsonataFields.Evaluate(_jsonataCredentials, bindings) as JsonObject;
+            }
+            else
+            {
+                parameters = Parameters is null ? effective : Parameters.Evaluate(frame, effective);
+                timeout = Seconds(frame, effective, _timeoutSeconds, _timeoutSecondsPath, "TimeoutSecondsPath");
+                heartbeat = Seconds(frame, effective, _heartbeatSeconds, _heartbeatSecondsPath, "HeartbeatSecondsPath");
+                credentials = _credentials is null ? null : _credentials.Evaluate(frame, effective) as JsonObject;
+            }
         }
         catch (StatesErrorException e)
         {
             return (null, FromException(frame, e));
+        }
+        catch (QueryEvaluationException e)
+        {
+            return (null, EvaluationFailed(frame, e));
         }
 
         EmitScheduled(frame, parameters, timeout, heartbeat);
@@ -94,10 +120,19 @@ internal sealed partial class TaskNode : RetryableNode
         IntegrationOutcome outcome;
         try
         {
-            // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
-            await run.CommitAsync().ConfigureAwait(false);
-            var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
-            outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+            if (frame.IsReplaying)
+            {
+                // Resuming: the call was made before the crash; its recorded result (or, for a token that was handed
+                // out, the wait for it) stands in for a second call.
+                outcome = await ReplayCallAsync(frame, timeout, heartbeat, token).ConfigureAwait(false);
+            }
+            else
+            {
+                // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
+                await run.CommitAsync().ConfigureAwait(false);
+                var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
+                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (frame.IsAborting)
         {
@@ -117,6 +152,17 @@ internal sealed partial class TaskNode : RetryableNode
         if (frame.TrySelect(path, input, out var value) && value is JsonNumber n && n.TryGetInt64(out var seconds) && seconds > 0)
             return seconds;
         throw new StatesErrorException(ErrorNames.Runtime, $"The {field} field of '{Name}' refers to {value?.ToJson() ?? "nothing"}, which is not a positive integer: {path.Text}");
+    }
+
+    /// <summary>JSONata TimeoutSeconds or HeartbeatSeconds: a positive whole number.</summary>
+    private static long? JsonataSeconds(JsonataValueField? field, JsonataBindings bindings)
+    {
+        if (field is null)
+            return null;
+        var value = field.Evaluate(bindings);
+        if (value is not JsonNumber n)
+            throw field.Unexpected("number", value);
+        return n.TryGetInt64(out var seconds) && seconds > 0 ? seconds : throw field.OutOfRange("be a positive integer", value);
     }
 
     private static string NewToken(Random random)

@@ -50,9 +50,14 @@ internal sealed class WaitNode : StateNode
 
         try
         {
-            // The entered event is durable before the wait begins, so a resumed run knows when the wait started.
-            await frame.Run.CommitAsync().ConfigureAwait(false);
-            await frame.Run.DelayAsync(frame, delay).ConfigureAwait(false);
+            if (!frame.IsReplaying)
+            {
+                // Resumed right after its entered event, a Wait waits only for the time left: it fires at entered + delay.
+                var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;
+                // The entered event is durable before the wait begins, so a resumed run knows when the wait started.
+                await frame.Run.CommitAsync().ConfigureAwait(false);
+                await frame.Run.DelayAsync(frame, wait).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -63,7 +68,9 @@ internal sealed class WaitNode : StateNode
             return StepResult.Aborted();
         try
         {
-            return Exit(frame, OutputPath.Select(frame, effective), null, NextIndex);
+            // Assign is a field of every state but Succeed and Fail, a Wait's included.
+            var assigned = EvaluateAssign(frame, Assign, effective);
+            return Exit(frame, OutputPath.Select(frame, effective), assigned, NextIndex);
         }
         catch (StatesErrorException e)
         {
@@ -75,8 +82,9 @@ internal sealed class WaitNode : StateNode
     {
         if (_seconds is { } seconds)
             return TimeSpan.FromSeconds(seconds);
+        // From the entered time, not now: a resumed run computes the same fire time as the first.
         if (_timestamp is { } timestamp)
-            return timestamp - frame.Now;
+            return timestamp - frame.EnteredTime;
         if (_secondsPath is not null)
         {
             if (!frame.TrySelect(_secondsPath, effective, out var value))
@@ -92,7 +100,7 @@ internal sealed class WaitNode : StateNode
             throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{_timestampPath!.Text}' : No results for path: {PreparedPath.Normalise(_timestampPath.Text)}");
         if (text is not JsonString s || !Timestamps.TryParse(s.Value, out var until))
             throw new StatesErrorException(ErrorNames.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {_timestampPath!.Text} == {Describe(text)}");
-        return until - frame.Now;
+        return until - frame.EnteredTime;
     }
 
     private static string Describe(JsonValue value) => value switch

@@ -9,4 +9,8 @@ namespace SageBuild.Engine.History;
 /// <param name="Timestamp">When the event happened (virtual time for a run on the virtual clock).</param>
 /// <param name="Type">The event's type.</param>
 /// <param name="Details">The type's details, or null for types without any (such as MapStateSucceeded).</param>
-public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset Timestamp, HistoryEventType Type, HistoryEventDetails? Details);
+public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset Timestamp, HistoryEventType Type, HistoryEventDetails? Details)
+{
+    /// <summary>The thread of the run that recorded the event (a durable store keeps it so that a resumed run can replay each thread).</summary>
+    internal FrameKey Frame { get; init; }
+}

@@ -47,3 +47,10 @@ public sealed record TaskOutputEventDetails(string ResourceType, string Resource
 
 /// <summary>LambdaFunctionScheduled/ActivityScheduled: the function or activity, the input and the timeout.</summary>
 public sealed record ResourceScheduledEventDetails(string Resource, JsonValue Input, long? TimeoutInSeconds, long? HeartbeatInSeconds) : HistoryEventDetails;
+
+/// <summary>EvaluationFailed: a JSONata field that failed (States.QueryEvaluationError), the field and the state.</summary>
+/// <param name="Error">The error name.</param>
+/// <param name="Cause">The cause, with the state's name and entry event.</param>
+/// <param name="Location">The field, such as <c>Output/result</c>; absent when the failure is not one field's.</param>
+/// <param name="State">The state's name.</param>
+public sealed record EvaluationFailedEventDetails(string Error, string Cause, string? Location, string State) : HistoryEventDetails;

@@ -105,6 +105,12 @@ public static class HistoryJson
                 if (d.HeartbeatInSeconds is { } h)
                     o.Set("heartbeatInSeconds", h);
                 break;
+            case EvaluationFailedEventDetails d:
+                o.Set("error", d.Error).Set("cause", d.Cause);
+                if (d.Location is not null)
+                    o.Set("location", d.Location);
+                o.Set("state", d.State);
+                break;
             default:
                 throw new ArgumentException($"no JSON shape for {details.GetType().Name}", nameof(details));
         }

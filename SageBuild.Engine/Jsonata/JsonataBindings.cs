@@ -11,6 +11,7 @@ namespace SageBuild.Engine.Jsonata;
 public sealed class JsonataBindings
 {
     private JsonObject? _states;
+    private JsonObject? _statesWithoutContext;
 
     /// <summary>Bindings with nothing in them: <c>$states</c> is an empty object.</summary>
     public static JsonataBindings Empty { get; } = new();
@@ -27,6 +28,12 @@ public sealed class JsonataBindings
     /// <summary><c>$states.context</c>: the context object.</summary>
     public JsonValue? Context { get; init; }
 
+    /// <summary>
+    /// Makes <c>$states.context</c> when <see cref="Context"/> is not given, and only when <c>$states</c> is read: the
+    /// engine builds the context object for the expressions that look at it, not for every evaluation.
+    /// </summary>
+    public Func<JsonValue>? ContextSource { get; init; }
+
     /// <summary>Workflow variables by name (without the <c>$</c>).</summary>
     /// <value>None by default.</value>
     public IReadOnlyDictionary<string, JsonValue>? Variables { get; init; }
@@ -41,6 +48,9 @@ public sealed class JsonataBindings
     /// <summary>The random source for <c>$random()</c>, <c>$shuffle()</c> and <c>$uuid()</c>.</summary>
     /// <value>A new unseeded <see cref="System.Random"/> per evaluation when null; the engine passes its recorded source.</value>
     public Random? Random { get; init; }
+
+    /// <summary>Gives the random source when <see cref="Random"/> is not set, and only when an expression draws from it.</summary>
+    public Func<Random>? RandomSource { get; init; }
 
     /// <summary>Which JSONata the expression runs as.</summary>
     /// <value><see cref="JsonataDialect.StepFunctions"/>.</value>
@@ -59,13 +69,20 @@ public sealed class JsonataBindings
         return VariableResolver?.Invoke(name);
     }
 
-    private JsonObject BuildStates()
+    /// <summary>
+    /// <c>$states</c> for an expression that does (<paramref name="readsContext"/>) or cannot read its <c>context</c>:
+    /// the context object from <see cref="ContextSource"/> is built only for the first kind.
+    /// </summary>
+    internal JsonObject StatesFor(bool readsContext) =>
+        readsContext || ContextSource is null ? States : _statesWithoutContext ??= BuildStates(includeContextSource: false);
+
+    private JsonObject BuildStates(bool includeContextSource = true)
     {
         var builder = new JsonObjectBuilder(4);
         builder.SetIfNotNull("input", Input);
         builder.SetIfNotNull("result", Result);
         builder.SetIfNotNull("errorOutput", ErrorOutput);
-        builder.SetIfNotNull("context", Context);
+        builder.SetIfNotNull("context", Context ?? (includeContextSource ? ContextSource?.Invoke() : null));
         return builder.Build();
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class JsonataEvaluator
     public DateTimeOffset Now => _now ??= _settings.Clock.GetUtcNow();
 
     /// <summary>The random source for <c>$random</c>, <c>$shuffle</c> and <c>$uuid</c>.</summary>
-    public Random Random => _random ??= _settings.Random ?? new Random();
+    public Random Random => _random ??= _settings.Random ?? _settings.RandomSource?.Invoke() ?? new Random();
 
     /// <summary>The root scope of this evaluation, which <c>$eval</c> evaluates in.</summary>
     public JsonataFrame? CurrentRoot { get; private set; }

@@ -11,14 +11,22 @@ namespace SageBuild.Engine.Jsonata;
 /// A compiled JSONata expression: parsed once, immutable, safe to share between threads and to cache per definition.
 /// Evaluation never changes the input, and each evaluation reads its own clock and random source from the bindings.
 /// </summary>
-public sealed class JsonataExpression
+public sealed partial class JsonataExpression
 {
     private readonly JsonataNode _root;
+
+    // Whether $states.context can be read: then the engine builds the context object for this expression.
+    private readonly bool _readsContext;
+
+    // The plain shapes most fields are written in, evaluated without the general evaluator (null for other shapes).
+    private readonly JsonataFastPath? _fast;
 
     private JsonataExpression(string text, JsonataNode root)
     {
         Text = text;
         _root = root;
+        _readsContext = ReadsContext(text);
+        _fast = JsonataFastPath.TryCompile(root) is { Depth: < 90 } fast ? fast : null;
     }
 
     /// <summary>The expression as written (without <c>{% %}</c>), trimmed, as AWS quotes it in causes.</summary>
@@ -85,18 +93,30 @@ public sealed class JsonataExpression
         }
     }
 
+    /// <summary>
+    /// Conservative: the text names <c>context</c> anywhere, or uses <c>$states</c> other than as
+    /// <c>$states.input</c>, <c>.result</c> or <c>.errorOutput</c> (passed whole, <c>$states.*</c>, <c>$states[...]</c>).
+    /// </summary>
+    private static bool ReadsContext(string text) =>
+        text.Contains("context", StringComparison.Ordinal) || WholeStates().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$states(?!\s*\.\s*(input|result|errorOutput)\b)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WholeStates();
+
     private (object? Value, string? Code, string? Error) Run(JsonValue? input, JsonataBindings bindings)
     {
         var library = JsonataLibrary.For(bindings.Dialect);
+        var scope = new JsonataFastScope(bindings, library, _readsContext);
+        if (_fast is not null && _fast.TryEvaluate(scope, out var fast))
+            return (fast, null, null);
+        Func<string, object?> fallback = scope.Resolve;
         var settings = bindings.Dialect == JsonataDialect.StepFunctions
-            ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
-            : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, MaxDepth: int.MaxValue, Timeout: null);
+            ? new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: 100, Timeout: TimeSpan.FromSeconds(5))
+            : new JsonataEvaluationSettings(bindings.Clock, bindings.Random, bindings.RandomSource, MaxDepth: int.MaxValue, Timeout: null);
         var evaluator = new JsonataEvaluator(settings);
-        object? Fallback(string name) =>
-            bindings.Variable(name) is { } variable ? variable : library.TryGetValue(name, out var function) ? function : null;
         try
         {
-            return (evaluator.EvaluateRoot(_root, input, Fallback), null, null);
+            return (evaluator.EvaluateRoot(_root, input, fallback), null, null);
         }
         catch (JsonataRuntimeException e)
         {

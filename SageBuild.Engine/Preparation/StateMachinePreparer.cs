@@ -12,6 +12,13 @@ internal static class StateMachinePreparer
         return new PreparedStateMachine(definition, hash, PrepareGraph(definition, language, "/States"));
     }
 
+    /// <param name="graph">The states to prepare.</param>
+    /// <param name="language">
+    /// The definition's query language. Every graph, nested ones included, inherits it: a state's own QueryLanguage
+    /// applies to that state's fields only, not to the states of its branches or item processor (as AWS accepts
+    /// definitions, and as <c>DefinitionWalker</c> sees them).
+    /// </param>
+    /// <param name="pointer">The graph's JSON pointer, for errors.</param>
     private static PreparedGraph PrepareGraph(StateGraph graph, QueryLanguage language, string pointer)
     {
         var states = graph.States;
@@ -26,28 +33,24 @@ internal static class StateMachinePreparer
         {
             var (name, state) = states.At(i);
             var at = $"{pointer}/{name}";
-            if ((state.QueryLanguage ?? language) == QueryLanguage.JSONata)
-            {
-                // The seam for issue 4: a JSONata state is prepared by the JSONata evaluator's own node factory.
-                throw new NotSupportedException($"{at}: JSONata states are not supported by this engine yet (issue 4)");
-            }
-
+            var jsonata = (state.QueryLanguage ?? language) == QueryLanguage.JSONata;
             StateNode node;
             try
             {
+                // JSONata states have nodes (or a JSONata flavour of the node) that evaluate {% %} fields, compiled here once.
                 node = state switch
                 {
-                    PassState s => new PassNode(name, s),
-                    SucceedState s => new SucceedNode(name, s),
-                    FailState s => new FailNode(name, s),
-                    ChoiceState s => new ChoiceNode(name, s, IndexOf),
-                    WaitState s => new WaitNode(name, s),
-                    TaskState s => new TaskNode(name, s, IndexOf),
-                    ParallelState s => new ParallelNode(name, s, IndexOf, [.. s.Branches.Select((b, k) => PrepareGraph(b, state.QueryLanguage ?? language, $"{at}/Branches/{k}/States"))]),
+                    PassState s => jsonata ? new JsonataPassNode(name, s) : new PassNode(name, s),
+                    SucceedState s => jsonata ? new JsonataSucceedNode(name, s) : new SucceedNode(name, s),
+                    FailState s => jsonata ? new JsonataFailNode(name, s) : new FailNode(name, s),
+                    ChoiceState s => jsonata ? new JsonataChoiceNode(name, s, IndexOf) : new ChoiceNode(name, s, IndexOf),
+                    WaitState s => jsonata ? new JsonataWaitNode(name, s) : new WaitNode(name, s),
+                    TaskState s => new TaskNode(name, s, IndexOf, jsonata),
+                    ParallelState s => new ParallelNode(name, s, IndexOf, [.. s.Branches.Select((b, k) => PrepareGraph(b, language, $"{at}/Branches/{k}/States"))], jsonata),
                     MapState s => new MapNode(name, s, IndexOf, PrepareGraph(
                         s.Processor ?? throw new FormatException($"{at}: a Map needs an ItemProcessor"),
-                        state.QueryLanguage ?? language,
-                        $"{at}/{(s.ItemProcessor is null ? "Iterator" : "ItemProcessor")}/States")),
+                        language,
+                        $"{at}/{(s.ItemProcessor is null ? "Iterator" : "ItemProcessor")}/States"), jsonata),
                     _ => throw new NotSupportedException($"{at}: the state type {state.Type} is not supported"),
                 };
             }

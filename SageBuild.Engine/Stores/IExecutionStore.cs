@@ -17,14 +17,25 @@ namespace SageBuild.Engine.Stores;
 /// </remarks>
 public interface IExecutionStore
 {
-    /// <summary>Records a new execution; throws <see cref="InvalidOperationException"/> when its ARN is taken.</summary>
+    /// <summary>
+    /// Records a new execution; throws <see cref="InvalidOperationException"/> when its ARN is taken. A durable store
+    /// may complete before the record is durable: <see cref="EnsureStoredAsync"/> is the barrier.
+    /// </summary>
     ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends one step's events and, when not null, replaces the execution's record: atomically. The list belongs to
-    /// the engine, which reuses it for the next step once the returned task has completed: copy the events, never keep it.
+    /// Appends one step's events and, when not null, replaces the execution's record: atomically, and after every
+    /// earlier append of the execution. The list belongs to the engine, which reuses it for the next step once the
+    /// returned task has completed: copy the events, never keep it. A durable store may complete the task once it has
+    /// taken the events, before they are durable: <see cref="EnsureStoredAsync"/> is the durability barrier.
     /// </summary>
     ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once every append handed to the store so far is stored (durable, for a durable store). The engine
+    /// awaits it before anything the outside world can see: a Task's call, a Wait, the execution's end.
+    /// </summary>
+    ValueTask EnsureStoredAsync(CancellationToken cancellationToken);
 
     /// <summary>The execution's record, or null when there is none.</summary>
     ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken);
@@ -34,4 +45,11 @@ public interface IExecutionStore
 
     /// <summary>The executions of a state machine (all of them when null), newest first.</summary>
     ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The RUNNING executions, which a starting engine resumes. The default filters <see cref="ListExecutionsAsync"/>;
+    /// a store with many ended executions should answer it with a query of its own.
+    /// </summary>
+    async ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken) =>
+        [.. (await ListExecutionsAsync(null, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == ExecutionStatus.RUNNING)];
 }

@@ -40,6 +40,9 @@ public sealed class InMemoryExecutionStore : IExecutionStore
     }
 
     /// <inheritdoc />
+    public ValueTask EnsureStoredAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken)
     {
         var entry = Find(executionArn);

@@ -37,6 +37,12 @@ public sealed class NotifyingExecutionStore(IExecutionStore inner) : IExecutionS
     public async ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken)
     {
         await _inner.AppendAsync(executionArn, events, record, cancellationToken).ConfigureAwait(false);
+        if (_observers.Length != 0)
+        {
+            // A durable store may take events before it has written them: a page told of a change must find it there.
+            await _inner.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_observers.Length == 0)
         {
             if (record is { Status: not ExecutionStatus.RUNNING })
@@ -52,6 +58,9 @@ public sealed class NotifyingExecutionStore(IExecutionStore inner) : IExecutionS
     }
 
     /// <inheritdoc />
+    public ValueTask EnsureStoredAsync(CancellationToken cancellationToken) => _inner.EnsureStoredAsync(cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken) =>
         _inner.GetExecutionAsync(executionArn, cancellationToken);
 
@@ -62,6 +71,10 @@ public sealed class NotifyingExecutionStore(IExecutionStore inner) : IExecutionS
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken) =>
         _inner.ListExecutionsAsync(stateMachineArn, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken) =>
+        _inner.ListRunningExecutionsAsync(cancellationToken);
 
     /// <inheritdoc />
     public IDisposable Subscribe(IObserver<ExecutionChange> observer)

@@ -35,15 +35,18 @@ public sealed class BenchCommandTests
     }
 
     [Test]
-    public void The_JSONata_variant_is_refused_with_a_pointer_to_issue_4()
+    public void The_JSONata_variant_runs_every_workload_and_reports_its_ratio_to_the_JSONPath_variant()
     {
-        var app = new CommandAppTester();
-        app.Configure(SageBuildCommands.Configure);
-        var result = app.Run("bench", "--query-language", "JSONata", "--no-peer");
+        var (exit, output) = Run("bench", "--query-language", "JSONata", "--scale", "0.02", "--rounds", "1", "--inline-items", "0", "--memory-executions", "0", "--json");
+        var rows = ((JsonArray)((JsonObject)output)["rows"]).Cast<JsonObject>().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(result.ExitCode, Is.EqualTo(2));
-            Assert.That(result.Output, Does.Contain("issue 4"));
+            Assert.That(exit, Is.Zero);
+            Assert.That(rows.Select(r => ((JsonString)r["workload"]).Value), Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+            Assert.That(rows.Select(r => ((JsonString)r["title"]).Value), Has.All.EndsWith("[JSONata]"));
+            Assert.That(rows.Select(r => r["jsonataToJsonPathRatio"]), Has.All.InstanceOf<JsonNumber>(), "each workload was measured in JSONPath too");
+            Assert.That(rows.Select(r => r["ratio"]), Has.All.InstanceOf<JsonNull>(), "no peer runs JSONata");
+            Assert.That(rows.Select(r => ((JsonNumber)r["transitions"]).Value), Has.All.GreaterThan(0));
         });
     }
 

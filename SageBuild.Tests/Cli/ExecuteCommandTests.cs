@@ -41,6 +41,24 @@ public sealed class ExecuteCommandTests
     }
 
     [Test]
+    public void A_JSONata_definition_runs_and_prints_its_output()
+    {
+        var definition = Write("jsonata.asl.json", """
+            {"QueryLanguage":"JSONata","StartAt":"Score","States":{
+              "Score":{"Type":"Pass","Assign":{"threshold":0.8},"Output":{"accuracy":"{% $states.input.accuracy %}"},"Next":"Gate"},
+              "Gate":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.accuracy >= $threshold %}","Next":"Deploy"}],"Default":"Reject"},
+              "Deploy":{"Type":"Succeed","Output":"{% 'deploy at ' & $string($states.input.accuracy) %}"},
+              "Reject":{"Type":"Fail","Error":"Gate.Closed","Cause":"{% 'accuracy ' & $string($states.input.accuracy) %}"}}}
+            """);
+        var (exit, output) = Run("execute", definition, "--input", """{"accuracy":0.9}""", "--json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(((JsonObject)output)["output"], Is.EqualTo((JsonValue)"deploy at 0.9"));
+        });
+    }
+
+    [Test]
     public void An_invalid_definition_prints_its_errors_and_exits_2()
     {
         var definition = Write("bad.asl.json", """{"StartAt":"Nowhere","States":{"P":{"Type":"Pass","Bogus":1,"End":true}}}""");

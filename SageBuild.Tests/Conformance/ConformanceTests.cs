@@ -2,7 +2,7 @@
 namespace SageBuild.Tests.Conformance;
 
 /// <summary>
-/// Runs every JSONPath case recorded against AWS on the engine, with the virtual clock, and compares status, output,
+/// Runs every case recorded (JSONPath, JSONata and mixed) against AWS on the engine, with the virtual clock, and compares status, output,
 /// error and cause, and (for history cases) the events. A case listed in known-differences.json must still differ:
 /// when it starts to pass, take it off the list.
 /// </summary>
@@ -13,11 +13,21 @@ public sealed class ConformanceTests
     public static IEnumerable<TestCaseData> JsonPathCases() =>
         ConformanceCases.All.Where(c => c.QueryLanguage == "JSONPath" && !KnownDifferences.Contains(c.Id)).Select(c => new TestCaseData(c).SetName(Name(c)));
 
+    public static IEnumerable<TestCaseData> JsonataCases() =>
+        ConformanceCases.All.Where(c => c.QueryLanguage is "JSONata" or "mixed" && !KnownDifferences.Contains(c.Id)).Select(c => new TestCaseData(c).SetName(Name(c)));
+
     public static IEnumerable<TestCaseData> KnownDifferenceCases() =>
         ConformanceCases.All.Where(c => KnownDifferences.Contains(c.Id)).Select(c => new TestCaseData(c).SetName(Name(c)));
 
     [TestCaseSource(nameof(JsonPathCases))]
     public async Task A_recorded_JSONPath_execution_ends_as_it_did_on_AWS(ConformanceCase recorded)
+    {
+        var difference = await ConformanceRunner.DifferenceAsync(recorded);
+        Assert.That(difference, Is.Null, $"{recorded.Id}{Environment.NewLine}{recorded.Definition}");
+    }
+
+    [TestCaseSource(nameof(JsonataCases))]
+    public async Task A_recorded_JSONata_or_mixed_execution_ends_as_it_did_on_AWS(ConformanceCase recorded)
     {
         var difference = await ConformanceRunner.DifferenceAsync(recorded);
         Assert.That(difference, Is.Null, $"{recorded.Id}{Environment.NewLine}{recorded.Definition}");

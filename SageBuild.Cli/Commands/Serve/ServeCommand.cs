@@ -8,6 +8,7 @@ using SageBuild.Engine.Api.Dashboard;
 using SageBuild.Engine.Api.Server;
 using SageBuild.Engine.Api.Service;
 using SageBuild.Engine.Stores;
+using SageBuild.Engine.Stores.Sqlite;
 using SageBuild.StateMachines.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,7 +44,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         public string? CredentialsFile { get; init; }
 
         [CommandOption("--data-dir <DIR>")]
-        [Description("Where the server will keep state machines, executions and histories. Not durable yet: executions are kept in memory and are lost when the server stops, with or without this option.")]
+        [Description("Keep state machines, executions and histories in DIR/sagebuild.db (SQLite), so that they survive a stop or a crash: on start, the server resumes every execution left running. Default: in memory, lost when the server stops.")]
         public string? DataDirectory { get; init; }
 
         [CommandOption("--project <DIR>")]
@@ -56,7 +57,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         public int EndpointsPort { get; init; }
 
         [CommandOption("--json")]
-        [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store} once listening, instead of text.")]
+        [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store, database, resumedExecutions} once listening, instead of text.")]
         public bool Json { get; init; }
 
         /// <inheritdoc />
@@ -107,20 +108,26 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             return ExitCodes.UsageError;
         }
 
-        if (settings.DataDirectory is { } directory)
-            Directory.CreateDirectory(directory);
-
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 
-        var store = new NotifyingExecutionStore(new InMemoryExecutionStore());
+        // Declared before the engine, so disposed after it: the engine's last writes go to an open database.
+        await using var sqlite = settings.DataDirectory is { } directory
+            ? new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, ServeEngine.DatabaseFileName) })
+            : null;
+        var store = new NotifyingExecutionStore(sqlite ?? (IExecutionStore)new InMemoryExecutionStore());
+        WorkflowEngine BuildEngine(Action<EngineBuilder>? extend) => sqlite is null
+            ? ServeEngine.Build(store, extend)
+            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), extend);
         var reporter = new ServeReporter(console.Profile.Out.Writer, settings.Json);
         WorkflowEngine? projectEngine = null;
         // Declared before the engine, so disposed after it: executions stop before the processes they call.
         await using var served = project is null ? null
-            : await ServedProject.StartAsync(project, settings.EndpointsPort, register => projectEngine = ServeEngine.Build(store, register), reporter, stop.Token);
-        await using var engine = projectEngine ?? ServeEngine.Build(store);
+            : await ServedProject.StartAsync(project, settings.EndpointsPort, register => projectEngine = BuildEngine(register), reporter, stop.Token);
+        await using var engine = projectEngine ?? BuildEngine(null);
+        // Executions a previous server left running (stopped, or killed) go on from their last recorded event.
+        var resumed = await engine.ResumeAsync(stop.Token);
         var service = new EngineStepFunctionsService(engine);
         StepFunctionsServer server;
         try
@@ -142,7 +149,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
 
         await using (server)
         {
-            Announce(settings, server, credentials);
+            Announce(settings, server, credentials, sqlite?.DatabasePath, resumed.Count);
             if (served is not null)
                 await served.StartTriggersAsync(stop.Token);
             try
@@ -161,7 +168,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         return ExitCodes.Success;
     }
 
-    private void Announce(Settings settings, StepFunctionsServer server, ServerCredentials credentials)
+    private void Announce(Settings settings, StepFunctionsServer server, ServerCredentials credentials, string? databasePath, int resumed)
     {
         var endpoint = server.Endpoint.ToString().TrimEnd('/');
         var dashboard = server.DashboardUrl?.ToString() ?? string.Empty;
@@ -172,7 +179,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
                 ("endpoint", endpoint),
                 ("dashboardUrl", dashboard),
                 ("signaturesRequired", !credentials.IsEmpty),
-                ("store", "memory")).ToJson());
+                ("store", databasePath is null ? "memory" : "sqlite"),
+                ("database", databasePath is null ? JsonValue.Null : databasePath),
+                ("resumedExecutions", resumed)).ToJson());
             output.Flush();
             return;
         }
@@ -180,7 +189,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         output.WriteLine($"Step Functions API: {endpoint} ({(credentials.IsEmpty ? "any caller accepted" : "SigV4 signatures required, service 'states'")})");
         output.WriteLine($"Dashboard:          {dashboard}");
         output.WriteLine($"AWS CLI:            aws stepfunctions list-state-machines --endpoint-url {endpoint}");
-        output.WriteLine("Executions are kept in memory. Press Ctrl-C to stop.");
+        output.WriteLine(databasePath is null
+            ? "Executions are kept in memory. Press Ctrl-C to stop."
+            : $"Executions are kept in {databasePath} ({resumed} resumed). Press Ctrl-C to stop.");
         if (!IPAddress.IsLoopback(settings.Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(settings.Bind)))
         {
             output.WriteLine($"Warning: listening on {settings.Bind}, which other machines can reach."

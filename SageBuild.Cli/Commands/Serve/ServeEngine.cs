@@ -16,9 +16,18 @@ internal static class ServeEngine
     /// </summary>
     /// <param name="store">Where executions are kept.</param>
     /// <param name="extend">Adds more (a served project's backends, parameters, ledger and steps), or null.</param>
-    public static WorkflowEngine Build(IExecutionStore store, Action<EngineBuilder>? extend = null)
+    public static WorkflowEngine Build(IExecutionStore store, Action<EngineBuilder>? extend = null) => Build(new EngineBuilder().UseStore(store), extend);
+
+    /// <summary>The same engine over durable stores: it resumes, and leaves running executions RUNNING when it stops (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
+    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines, Action<EngineBuilder>? extend = null) =>
+        Build(new EngineBuilder().UseDurableStores(executions, machines), extend);
+
+    /// <summary>The database file of <c>--data-dir</c>.</summary>
+    public const string DatabaseFileName = "sagebuild.db";
+
+    private static WorkflowEngine Build(EngineBuilder builder, Action<EngineBuilder>? extend)
     {
-        var builder = new EngineBuilder().UseStore(store).AddIntegration(new SqsSendMessageIntegration());
+        builder.AddIntegration(new SqsSendMessageIntegration());
         extend?.Invoke(builder);
         foreach (var handler in FunctionCatalog.Steps())
             builder.AddLambdaFunction(handler.Name, (payload, _) => ValueTask.FromResult(handler.Handle(payload)));

@@ -28,6 +28,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public bool SignaturesRequired { get; }
 
+    /// <summary>The executions a server with <c>--data-dir</c> resumed on start.</summary>
+    public int ResumedExecutions { get; private init; }
+
     public string StandardError
     {
         get
@@ -81,7 +84,10 @@ internal sealed class ServeProcess : IAsyncDisposable
         var root = json.RootElement;
         // Keep draining stdout so the server never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
-        var serve = new ServeProcess(process, root.GetProperty("endpoint").GetString()!, root.GetProperty("dashboardUrl").GetString()!, root.GetProperty("signaturesRequired").GetBoolean());
+        var serve = new ServeProcess(process, root.GetProperty("endpoint").GetString()!, root.GetProperty("dashboardUrl").GetString()!, root.GetProperty("signaturesRequired").GetBoolean())
+        {
+            ResumedExecutions = root.TryGetProperty("resumedExecutions", out var resumed) ? resumed.GetInt32() : 0,
+        };
         lock (errors)
             serve._errors.Append(errors);
         return serve;
@@ -105,6 +111,16 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the server with SIGKILL, as a crash would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SageBuild.Engine.Stores.Sqlite;
+
+/// <summary>Settings of the SQLite stores; checked when a store opens.</summary>
+public sealed record SqliteStoreOptions
+{
+    /// <summary>The database file; its folder is created when missing.</summary>
+    /// <value>Required.</value>
+    [Required(AllowEmptyStrings = false)]
+    public string DatabasePath { get; init; } = "";
+
+    /// <summary>
+    /// Whether each commit is also flushed to the disk (<c>synchronous=FULL</c>), so that it survives a power cut or an
+    /// OS crash as well as a crash of the process.
+    /// </summary>
+    /// <value>
+    /// Default: false (<c>synchronous=NORMAL</c>). With WAL, NORMAL writes each commit to the log file before the commit
+    /// returns, so a killed process (even <c>kill -9</c>) loses nothing committed: the OS holds the written pages.
+    /// Only a power cut or kernel crash can lose the last commits, and never corrupts the database. FULL adds an fsync
+    /// per commit, which costs more than the whole step on most disks.
+    /// </value>
+    public bool SurvivesPowerLoss { get; init; }
+}

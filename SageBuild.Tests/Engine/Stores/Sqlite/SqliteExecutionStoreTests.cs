@@ -1,0 +1,114 @@
+using SageBuild.Engine.History;
+using SageBuild.Engine.Stores;
+using SageBuild.Engine.Stores.Sqlite;
+using SageBuild.StateMachines.Json;
+using SageBuild.Tests.Support;
+
+namespace SageBuild.Tests.Engine.Stores.Sqlite;
+
+public sealed class SqliteExecutionStoreTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 1, 2, 3, 456, TimeSpan.Zero);
+
+    private static ExecutionRecord Record(string name) =>
+        new($"arn:aws:states:us-east-1:123456789012:execution:M:{name}", "arn:aws:states:us-east-1:123456789012:stateMachine:M", name,
+            """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", ExecutionStatus.RUNNING, Start, JsonValue.Parse("""{"n":1.50,"s":"é"}"""))
+        {
+            UsesVirtualClock = true,
+            RandomSeed = 42,
+        };
+
+    private static HistoryEvent[] EveryKindOfDetails()
+    {
+        var data = JsonValue.Parse("""{"a":[1,2.0,"x"],"b":null}""");
+        HistoryEventDetails?[] details =
+        [
+            new ExecutionStartedEventDetails(data, "arn:aws:iam::123456789012:role/R", "abc"),
+            new StateEnteredEventDetails("P", data),
+            new StateExitedEventDetails("P", data, JsonObject.Create(("v", 1))),
+            new MapStateStartedEventDetails(3),
+            new MapIterationEventDetails("M", 2),
+            new MapRunStartedEventDetails("arn:aws:states:us-east-1:123456789012:mapRun:M/L:x"),
+            new TaskScheduledEventDetails("lambda", "invoke", "us-east-1", data, 10, null),
+            new TaskStartedEventDetails("lambda", "invoke"),
+            new TaskOutputEventDetails("lambda", "invoke", data),
+            new ResourceScheduledEventDetails("arn:aws:lambda:us-east-1:123456789012:function:f", data, null, 5),
+            new ErrorEventDetails("States.TaskFailed", "boom", "lambda", "invoke"),
+            new OutputEventDetails(data),
+            null,
+        ];
+        return details.Select((d, i) => new HistoryEvent(i + 1, i, Start.AddMilliseconds(i), HistoryEventType.PassStateEntered, d) { Frame = new FrameKey(i, i % 3) }).ToArray();
+    }
+
+    [Test]
+    public async Task Keeps_records_and_every_kind_of_event_across_a_reopen()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("db/sagebuild.db") };
+        var record = Record("one");
+        var events = EveryKindOfDetails();
+        var final = record with { Status = ExecutionStatus.SUCCEEDED, StopDate = Start.AddSeconds(2), Output = JsonValue.Parse("[1e3]"), Error = null };
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            await store.CreateExecutionAsync(record, default);
+            await store.AppendAsync(record.ExecutionArn, events[..5], null, default);
+            await store.AppendAsync(record.ExecutionArn, events[5..], final, default);
+        }
+
+        await using var reopened = new SqliteExecutionStore(options);
+        Assert.That(await reopened.GetExecutionAsync(record.ExecutionArn, default), Is.EqualTo(final));
+        var history = await reopened.ReadHistoryAsync(record.ExecutionArn, default);
+        Assert.That(history, Is.EqualTo(events));
+        Assert.That(history.Select(e => e.Frame), Is.EqualTo(events.Select(e => e.Frame)));
+        Assert.That((await reopened.ListExecutionsAsync(record.StateMachineArn, default)).Single().Name, Is.EqualTo("one"));
+        Assert.That(await reopened.GetExecutionAsync("arn:aws:states:us-east-1:123456789012:execution:M:none", default), Is.Null);
+    }
+
+    [Test]
+    public async Task Refuses_an_execution_whose_arn_is_taken_and_an_event_id_used_twice_without_losing_the_others()
+    {
+        using var folder = new TemporaryDirectory();
+        await using var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db") });
+        var record = Record("dup");
+        await store.CreateExecutionAsync(record, default);
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "taken while still queued");
+        await store.EnsureStoredAsync(default);
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "taken once stored");
+        await store.CreateExecutionAsync(Record("other"), default);
+
+        var first = new HistoryEvent(1, 0, Start, HistoryEventType.ExecutionStarted, null);
+        await store.AppendAsync(record.ExecutionArn, [first], null, default);
+        await store.AppendAsync(record.ExecutionArn, [first with { PreviousEventId = 7 }], null, default);
+        await store.AppendAsync(record.ExecutionArn, [first with { Id = 2 }], null, default);
+        var error = Assert.ThrowsAsync<InvalidOperationException>(async () => await store.EnsureStoredAsync(default));
+        Assert.That(error!.Message, Does.Contain("already stored"));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.EnsureStoredAsync(default), "the store stays failed: its history has a hole");
+        Assert.That((await store.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => (e.Id, e.PreviousEventId)), Is.EqualTo(new[] { (1L, 0L), (2L, 0L) }));
+        Assert.That(await store.GetExecutionAsync(Record("other").ExecutionArn, default), Is.Not.Null, "the other writes of the batch are stored");
+    }
+
+    [Test]
+    public async Task Takes_appends_from_many_executions_at_once()
+    {
+        using var folder = new TemporaryDirectory();
+        await using var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db") });
+        var records = Enumerable.Range(0, 40).Select(i => Record($"e{i}")).ToArray();
+        await Task.WhenAll(records.Select(r => store.CreateExecutionAsync(r, default).AsTask()));
+        await Task.WhenAll(records.Select(r => Task.Run(async () =>
+        {
+            for (var id = 1; id <= 25; id++)
+                await store.AppendAsync(r.ExecutionArn, [new HistoryEvent(id, id - 1, Start, HistoryEventType.PassStateEntered, new StateEnteredEventDetails("P", id))], null, default);
+        })));
+        await store.EnsureStoredAsync(default);
+        foreach (var r in records)
+            Assert.That((await store.ReadHistoryAsync(r.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, 25).Select(i => (long)i)));
+        Assert.That(await store.ListExecutionsAsync(null, default), Has.Count.EqualTo(40));
+    }
+
+    [Test]
+    public void Names_the_missing_option()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SqliteExecutionStore(new SqliteStoreOptions()));
+        Assert.That(error!.Message, Does.Contain("SqliteStoreOptions").And.Contain("DatabasePath"));
+    }
+}
