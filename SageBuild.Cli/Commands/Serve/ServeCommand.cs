@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net;
 using System.Runtime.InteropServices;
+using SageBuild.Cli.Projects;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Dashboard;
@@ -51,6 +52,15 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [DefaultValue(1_000_000)]
         public int MaxOpenExecutions { get; init; } = 1_000_000;
 
+        [CommandOption("--project <DIR>")]
+        [Description("A model project folder (with its sagebuild.yaml) to keep running: its pipeline is created on this server, its deployed endpoint is served again, and its triggers (git branch, data folder, schedules) start builds. One project per server.")]
+        public string[] Projects { get; init; } = [];
+
+        [CommandOption("--endpoints-port <PORT>")]
+        [Description("The TCP port of the --project endpoints' invocation URLs; 0 picks a free one (printed at start). Default: 0.")]
+        [DefaultValue(0)]
+        public int EndpointsPort { get; init; }
+
         [CommandOption("--json")]
         [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store, database, resumedExecutions} once listening, instead of text.")]
         public bool Json { get; init; }
@@ -66,6 +76,10 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
                 return ValidationResult.Error($"--max-open-executions: {MaxOpenExecutions} must be at least 1");
             if (Credentials is not null && CredentialsFile is not null)
                 return ValidationResult.Error("--credentials and --credentials-file: give one of them, not both");
+            if (EndpointsPort is < 0 or > 65535)
+                return ValidationResult.Error($"--endpoints-port: {EndpointsPort} is not a TCP port (0 to 65535)");
+            if (Projects.Length > 1)
+                return ValidationResult.Error($"--project: one project per server (got {Projects.Length}); start one 'sagebuild serve' per project, each on its own --port");
             if (CredentialsFile is not null && !File.Exists(CredentialsFile))
                 return ValidationResult.Error($"--credentials-file: no file at '{CredentialsFile}'");
             return ValidationResult.Success();
@@ -90,6 +104,16 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             return ExitCodes.UsageError;
         }
 
+        ProjectFile? project = null;
+        try
+        {
+            project = settings.Projects.Length > 0 ? ProjectFileReader.Read(settings.Projects[0]) : null;
+        }
+        catch (ProjectFileException e)
+        {
+            await Console.Error.WriteLineAsync($"sagebuild serve: --project: {e.Message}");
+            return ExitCodes.UsageError;
+        }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
@@ -101,9 +125,15 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             : null;
         var options = new EngineOptions { MaxOpenExecutions = settings.MaxOpenExecutions };
         var store = new NotifyingExecutionStore(sqlite ?? (IExecutionStore)new InMemoryExecutionStore());
-        await using var engine = sqlite is null
-            ? ServeEngine.Build(store, options)
-            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options);
+        WorkflowEngine BuildEngine(Action<EngineBuilder>? extend) => sqlite is null
+            ? ServeEngine.Build(store, options, extend)
+            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options, extend);
+        var reporter = new ServeReporter(console.Profile.Out.Writer, settings.Json);
+        WorkflowEngine? projectEngine = null;
+        // Declared before the engine, so disposed after it: executions stop before the processes they call.
+        await using var served = project is null ? null
+            : await ServedProject.StartAsync(project, settings.EndpointsPort, register => projectEngine = BuildEngine(register), reporter, stop.Token);
+        await using var engine = projectEngine ?? BuildEngine(null);
         // Executions a previous server left running (stopped, or killed) go on from their last recorded event.
         var resumed = await engine.ResumeAsync(stop.Token);
         var service = new EngineStepFunctionsService(engine);
@@ -128,6 +158,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using (server)
         {
             Announce(settings, server, credentials, sqlite?.DatabasePath, resumed.Count);
+            if (served is not null)
+                await served.StartTriggersAsync(stop.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -136,6 +168,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             {
                 // Ctrl-C or SIGTERM: stop taking calls, finish those in flight, then stop the executions.
             }
+
+            if (served is not null)
+                await served.StopWatchingAsync();   // no new build while the engine stops
         }
 
         return ExitCodes.Success;

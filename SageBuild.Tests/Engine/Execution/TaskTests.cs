@@ -3,6 +3,7 @@ using SageBuild.Engine.History;
 using SageBuild.Engine.Integrations;
 using SageBuild.Engine.Stores;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Engine.Execution;
 
