@@ -25,7 +25,7 @@ public static class SageBuildCommands
             .WithExample("graph", "pipeline.asl.json", "--format", "dot");
         config.AddBranch("params", p => { p.SetDescription("Read and write the local parameter store (versions kept)."); p.AddCommand<ParamsGetCommand>("get").WithExample("params", "get", "/sagebuild/dev/config"); p.AddCommand<ParamsSetCommand>("set").WithExample("params", "set", "/sagebuild/dev/config", "--file", "config.json"); p.AddCommand<ParamsEditCommand>("edit").WithExample("params", "edit", "/sagebuild/dev/config"); p.AddCommand<ParamsHistoryCommand>("history").WithExample("params", "history", "/sagebuild/dev/config", "--json"); });
         config.AddCommand<Commands.ExecuteCommand>("execute").WithDescription("Run an ASL definition on the embedded engine.").WithExample("execute", "pipeline.asl.json", "--input", "{}", "--clock", "virtual");
-        config.AddCommand<Commands.Serve.ServeCommand>("serve").WithExample("serve").WithExample("serve", "--port", "8083", "--credentials", "AKIDLOCAL:local-secret", "--json");
+        config.AddCommand<Commands.Serve.ServeCommand>("serve").WithExample("serve").WithExample("serve", "--port", "8083", "--credentials", "AKIDLOCAL:local-secret", "--json").WithExample("serve", "--project", "examples/failure-predictor-python");
         config.AddCommand<Commands.Run.RunCommand>("run").WithExample("run", "examples/failure-predictor-python", "--once").WithExample("run", "examples/taxi-fare-mlnet", "--json");
         config.AddCommand<Commands.Run.RollbackCommand>("rollback").WithExample("rollback", "examples/failure-predictor-python", "--to", "1", "--once");
         config.AddCommand<BenchCommand>("bench").WithExample("bench").WithExample("bench", "--workload", "a,c", "--scale", "0.1", "--json");

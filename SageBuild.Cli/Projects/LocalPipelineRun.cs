@@ -26,7 +26,9 @@ public sealed class LocalPipelineRun : IAsyncDisposable
     private readonly WorkflowEngine _engine;
     private readonly StateMachineDefinition _definition;
 
-    private LocalPipelineRun(ProjectFile project, string dataDirectory, LocalBackends backends, ParameterStore parameters, LedgerStore ledger, RunObserver observer)
+    private readonly bool _ownsEngine;
+
+    private LocalPipelineRun(ProjectFile project, string dataDirectory, LocalBackends backends, ParameterStore parameters, LedgerStore ledger, RunObserver observer, Func<Action<EngineBuilder>, WorkflowEngine>? sharedEngine)
     {
         Project = project;
         DataDirectory = dataDirectory;
@@ -36,14 +38,22 @@ public sealed class LocalPipelineRun : IAsyncDisposable
         Observer = observer;
         var options = project.Options;
         _definition = PipelineDefinition.Create(options).Build();
-        var builder = new EngineBuilder { Options = new EngineOptions { AccountId = LocalAccount, Region = options.Region } }
-            .AddLocalBackends(backends)
-            .AddIntegration(new SsmParameterIntegration(parameters))
-            .AddIntegration(new DynamoDbIntegration(ledger))
+        _ownsEngine = sharedEngine is null;
+        _engine = sharedEngine is null
+            ? Register(new EngineBuilder { Options = new EngineOptions { AccountId = LocalAccount, Region = options.Region } }).Build()
+            : sharedEngine(builder => Register(builder));
+    }
+
+    /// <summary>Adds what the project's pipeline calls to <paramref name="builder"/>: the local backends, its parameter, ledger, notifications and Lambda steps.</summary>
+    private EngineBuilder Register(EngineBuilder builder)
+    {
+        builder.AddLocalBackends(Backends)
+            .AddIntegration(new SsmParameterIntegration(Parameters))
+            .AddIntegration(new DynamoDbIntegration(Ledger))
             .AddIntegration(new SnsPublishIntegration(new NotificationPublisher(new NotificationOptions { WriteToConsole = false, OutboxPath = OutboxPath })));
         foreach (var handler in FunctionCatalog.Steps())
-            builder.AddLambdaFunction(options.FunctionName(handler.Name), (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
-        _engine = builder.Build();
+            builder.AddLambdaFunction(Project.Options.FunctionName(handler.Name), (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
+        return builder;
     }
 
     /// <summary>The account of every local ARN (<see cref="PipelineOptions.Local"/>'s).</summary>
@@ -77,8 +87,18 @@ public sealed class LocalPipelineRun : IAsyncDisposable
     /// Opens the project's data folder (<paramref name="dataDirectory"/>, default <c>{project}/.sagebuild</c>) and starts
     /// the backends, with the endpoints' invocation server on <paramref name="port"/> (0: a free port).
     /// </summary>
-    public static async Task<LocalPipelineRun> StartAsync(ProjectFile project, string? dataDirectory = null, int port = 0, CancellationToken cancellationToken = default)
+    public static Task<LocalPipelineRun> StartAsync(ProjectFile project, string? dataDirectory = null, int port = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(project, new LocalPipelineRunOptions { DataDirectory = dataDirectory, Port = port }, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="StartAsync(ProjectFile, string?, int, CancellationToken)"/>, with the choices of
+    /// <paramref name="runOptions"/>: an engine shared with others (<c>sagebuild serve</c>), and builds of commits.
+    /// </summary>
+    public static async Task<LocalPipelineRun> StartAsync(ProjectFile project, LocalPipelineRunOptions runOptions, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        var dataDirectory = runOptions.DataDirectory;
+        var port = runOptions.Port;
         ArgumentNullException.ThrowIfNull(project);
         var data = Path.GetFullPath(dataDirectory ?? Path.Combine(project.Directory, LocalBackendsInfo.DefaultDataDirectoryName));
         Directory.CreateDirectory(data);
@@ -93,7 +113,7 @@ public sealed class LocalPipelineRun : IAsyncDisposable
             Observers = [observer],
             BuildProjects = new Dictionary<string, LocalBuildProject>
             {
-                [options.ImageBuildProjectName] = new(project.Directory) { Buildspec = project.Buildspec, UsesWorkingCopy = true, Image = project.Image },
+                [options.ImageBuildProjectName] = new(runOptions.CommitSource ?? project.Directory) { Buildspec = project.Buildspec, UsesWorkingCopy = runOptions.CommitSource is null, Image = project.Image },
             },
         }, cancellationToken);
         var parameters = new ParameterStore(ParameterStoreOptions.InDirectory(data) with { AccountId = LocalAccount, Region = options.Region });
@@ -102,29 +122,39 @@ public sealed class LocalPipelineRun : IAsyncDisposable
             DatabasePath = Path.Combine(data, "ledger.db"),
             Tables = [new LedgerTableOptions { TableName = options.LedgerTableName, PartitionKey = "pk" }],
         });
-        return new LocalPipelineRun(project, data, backends, parameters, ledger, observer);
+        return new LocalPipelineRun(project, data, backends, parameters, ledger, observer, runOptions.SharedEngine);
     }
 
     /// <summary>
     /// Runs one build: uploads the project's data, stores its configuration (a new parameter version only when it
     /// changed), and executes the pipeline. <paramref name="progress"/> hears every history event as it happens.
     /// </summary>
-    public async Task<RunOutcome> BuildAsync(string detail, Action<HistoryEvent>? progress = null, CancellationToken cancellationToken = default)
+    public Task<RunOutcome> BuildAsync(string detail, Action<HistoryEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(JsonObject.Create(("source", "manual"), ("detail", detail), ("requestedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), null, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs one build for <paramref name="request"/> (the pipeline's build request: <c>source</c>, <c>commit</c>,
+    /// <c>branch</c>, <c>detail</c>, <c>requestedAt</c>); <paramref name="started"/> hears the execution's ARN as soon as it starts.
+    /// </summary>
+    public async Task<RunOutcome> BuildAsync(JsonObject request, Action<string>? started, Action<HistoryEvent>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Observer.Reset();
-        var started = Stopwatch.GetTimestamp();
+        var startedAt = Stopwatch.GetTimestamp();
         UploadData();
         StoreConfiguration();
-        var input = JsonObject.Create(("source", "manual"), ("detail", detail), ("requestedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-        var options = Project.Options;
-        var machine = _engine.CreateStateMachine(options.StateMachineName, _definition);
-        var execution = await _engine.StartExecutionAsync(machine.StateMachineArn, input, new StartExecutionOptions(), cancellationToken);
+        var machine = CreateStateMachine();
+        var execution = await _engine.StartExecutionAsync(machine, request, new StartExecutionOptions(), cancellationToken);
+        started?.Invoke(execution.ExecutionArn);
         var record = progress is null
             ? await _engine.WaitForExecutionAsync(execution.ExecutionArn, cancellationToken)
             : await FollowAsync(execution.ExecutionArn, progress, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(startedAt);
         return Outcome(record, elapsed);
     }
+
+    /// <summary>Creates the project's pipeline machine on the engine (again: the same definition is the same machine); returns its ARN.</summary>
+    public string CreateStateMachine() => _engine.CreateStateMachine(Project.Options.StateMachineName, _definition).StateMachineArn;
 
     private async Task<ExecutionRecord> FollowAsync(string executionArn, Action<HistoryEvent> progress, CancellationToken cancellationToken)
     {
@@ -234,7 +264,8 @@ public sealed class LocalPipelineRun : IAsyncDisposable
     /// <summary>Stops the engine, then every build, job and serving process.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _engine.DisposeAsync();
+        if (_ownsEngine)
+            await _engine.DisposeAsync();
         await Backends.DisposeAsync();
     }
 }

@@ -33,6 +33,9 @@ public sealed record ProjectFile
     /// <summary>The request sent after a deploy: the sample prediction and, unless the pipeline sets one, the smoke test.</summary>
     public ProjectSample? Sample { get; init; }
 
+    /// <summary>What starts builds while <c>sagebuild serve --project</c> runs (the <c>triggers</c> section).</summary>
+    public ProjectTriggers Triggers { get; init; } = ProjectTriggers.None;
+
     /// <summary>The <c>pipeline</c> section as written (a configuration document).</summary>
     public JsonObject Pipeline { get; init; } = JsonObject.Empty;
 

@@ -14,7 +14,7 @@ namespace SageBuild.Cli.Projects;
 /// </summary>
 public static partial class ProjectFileReader
 {
-    private static readonly string[] TopLevelKeys = ["name", "buildspec", "image", "data", "sample", "pipeline"];
+    private static readonly string[] TopLevelKeys = ["name", "buildspec", "image", "data", "sample", "pipeline", "triggers"];
     private static readonly string[] ImageKeys = ["train", "serve", "entrypoint", "workingDirectory", "environment"];
 
     /// <summary>Reads <c>{projectDirectory}/sagebuild.yaml</c>; throws <see cref="ProjectFileException"/> listing every problem.</summary>
@@ -112,6 +112,7 @@ public static partial class ProjectFileReader
                 Error("pipeline", Node(root, "pipeline"), "must be a mapping: the pipeline configuration (schemas/sagebuild-config.schema.json)");
         }
 
+        var triggers = ReadTriggers(document, root, directory, Error);
         if (errors.Count > 0)
             throw new ProjectFileException(source, errors);
         var project = new ProjectFile
@@ -123,6 +124,7 @@ public static partial class ProjectFileReader
             Data = data,
             Sample = sample,
             Pipeline = pipeline,
+            Triggers = triggers,
         };
 
         // The same rules the build applies when it reads the parameter, on the document it will read.

@@ -18,4 +18,12 @@ public sealed record EngineOptions
     /// <summary>The clock of executions that do not choose one.</summary>
     /// <value>Default: <see cref="ExecutionClock.Real"/>.</value>
     public ExecutionClock DefaultClock { get; init; } = ExecutionClock.Real;
+
+    /// <summary>
+    /// How many STANDARD executions may be open (RUNNING) at once; a start beyond it is refused with
+    /// ExecutionLimitExceeded, as AWS does past its account quota. Express executions do not count.
+    /// </summary>
+    /// <value>Default: 1,000,000 (AWS's default quota of open executions).</value>
+    [Range(1, int.MaxValue)]
+    public int MaxOpenExecutions { get; init; } = EngineDefaults.MaxOpenExecutions;
 }

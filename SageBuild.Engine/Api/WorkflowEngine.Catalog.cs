@@ -1,8 +1,32 @@
+using System.Collections.Concurrent;
+
 namespace SageBuild.Engine.Api;
 
 /// <summary>The engine's state machines as a catalog: find, list and delete (create and replace are in WorkflowEngine.cs).</summary>
 public sealed partial class WorkflowEngine
 {
+    // What the API keeps of each machine beyond the engine's record (see IStateMachineStore.SaveAttributes), by ARN.
+    private readonly ConcurrentDictionary<string, string> _attributes = new(StringComparer.Ordinal);
+
+    /// <summary>The attributes last saved for a machine (by this engine or, on durable stores, a previous one); null when none were.</summary>
+    public string? StateMachineAttributes(string stateMachineArn)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return _attributes.TryGetValue(stateMachineArn, out var attributes) ? attributes : null;
+    }
+
+    /// <summary>
+    /// Stores what the Step Functions API shows of a machine beyond the engine's record (opaque text to the engine), so that
+    /// it survives a restart on durable stores. Throws StateMachineDoesNotExist for a machine the engine does not have.
+    /// </summary>
+    public void SaveStateMachineAttributes(string stateMachineArn, string attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        Machine(stateMachineArn);
+        _machineStore.SaveAttributes(stateMachineArn, attributes);
+        _attributes[stateMachineArn] = attributes;
+    }
+
     /// <summary>The region in this engine's ARNs.</summary>
     public string Region => _options.Region;
 
@@ -28,6 +52,7 @@ public sealed partial class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(stateMachineArn);
         var existed = _machines.TryRemove(stateMachineArn, out _);
+        _attributes.TryRemove(stateMachineArn, out _);
         return _machineStore.Delete(stateMachineArn) || existed;
     }
 }

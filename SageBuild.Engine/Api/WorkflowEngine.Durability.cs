@@ -82,6 +82,8 @@ public sealed partial class WorkflowEngine
 
             var info = new StateMachineInfo(stored.StateMachineArn, stored.Name, definition, stored.RoleArn, stored.CreationDate) { Type = StateMachineType.FromValue(stored.Type) };
             _machines[stored.StateMachineArn] = new RegisteredMachine(info, prepared, stored.Definition);
+            if (stored.Attributes is { } attributes)
+                _attributes[stored.StateMachineArn] = attributes;
         }
     }
 }

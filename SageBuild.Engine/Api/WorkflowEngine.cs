@@ -143,19 +143,29 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             UsesVirtualClock = clock == ExecutionClock.Virtual,
             RandomSeed = options.RandomSeed ?? NextSeed(),
         };
+        if (!express)
+            Admit();
         try
         {
-            await _context.Store.CreateExecutionAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
-        }
+            try
+            {
+                await _context.Store.CreateExecutionAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{record.ExecutionArn}'");
+            }
 
-        var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
-        var run = new ExecutionRun(_context, machine.Prepared, record, settings);
-        _running[record.ExecutionArn] = run;
-        return run;
+            var settings = new RunSettings(record.UsesVirtualClock, machine.Prepared.Definition.TimeoutSeconds, machine.Info.RoleArn, machine.Info.Name, _options.Region, _options.AccountId, mocks) { IsExpress = express };
+            var run = new ExecutionRun(_context, machine.Prepared, record, settings);
+            _running[record.ExecutionArn] = run;
+            return run;
+        }
+        finally
+        {
+            if (!express)
+                EndAdmission();
+        }
     }
 
     /// <summary>Runs <paramref name="definition"/> once and waits for the end: create (as <paramref name="stateMachineName"/>), start, wait.</summary>
@@ -200,20 +210,20 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes the waiting task with <paramref name="output"/>; throws TaskDoesNotExist for an unknown token.</summary>
+    /// <summary>Completes the waiting task with <paramref name="output"/>; throws TaskDoesNotExist for an unknown token, TaskTimedOut for one whose task no longer waits.</summary>
     public Task SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         return Complete(taskToken, IntegrationOutcome.Success(output));
     }
 
-    /// <summary>Fails the waiting task with <paramref name="error"/> and <paramref name="cause"/>; throws TaskDoesNotExist for an unknown token.</summary>
+    /// <summary>Fails the waiting task with <paramref name="error"/> and <paramref name="cause"/>; throws TaskDoesNotExist for an unknown token, TaskTimedOut for one whose task no longer waits.</summary>
     public Task SendTaskFailureAsync(string taskToken, string? error = null, string? cause = null, CancellationToken cancellationToken = default) =>
         Complete(taskToken, IntegrationOutcome.Failure(error ?? ErrorNames.TaskFailed, cause));
 
-    /// <summary>Tells the waiting task that work goes on, resetting its HeartbeatSeconds; throws TaskDoesNotExist for an unknown token.</summary>
+    /// <summary>Tells the waiting task that work goes on, resetting its HeartbeatSeconds; throws TaskDoesNotExist for an unknown token, TaskTimedOut for one whose task no longer waits.</summary>
     public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
-        _context.Tokens.TryHeartbeat(taskToken) ? Task.CompletedTask : Task.FromException(TaskDoesNotExist());
+        Answer(_context.Tokens.TryHeartbeat(taskToken));
 
     /// <summary>
     /// Stops every running execution and waits for them to end: with durable stores they stay RUNNING in the store
@@ -252,9 +262,15 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     }
 
     private Task Complete(string taskToken, IntegrationOutcome outcome) =>
-        _context.Tokens.TryComplete(taskToken, outcome) ? Task.CompletedTask : Task.FromException(TaskDoesNotExist());
+        Answer(_context.Tokens.TryComplete(taskToken, outcome));
 
-    private static StepFunctionsException TaskDoesNotExist() => new("TaskDoesNotExist", "Task Does Not Exist: the token is unknown or its task has already ended");
+    // AWS: a token whose task no longer waits (timed out, answered, execution ended) is TaskTimedOut; one never handed out is TaskDoesNotExist.
+    private static Task Answer(TaskTokenAnswer answer) => answer switch
+    {
+        TaskTokenAnswer.Accepted => Task.CompletedTask,
+        TaskTokenAnswer.Retired => Task.FromException(new StepFunctionsException(StepFunctionsErrorCodes.TaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")),
+        _ => Task.FromException(new StepFunctionsException(StepFunctionsErrorCodes.TaskDoesNotExist, "Task Does Not Exist: no task was ever given this token")),
+    };
 
     private RegisteredMachine Machine(string stateMachineArn)
     {

@@ -67,8 +67,13 @@ internal sealed partial class TaskNode
             var wait = Timeout.InfiniteTimeSpan;
             if (deadline is { } d)
                 wait = Remaining(time, d);
+            var byHeartbeat = false;
             if (heartbeatSeconds is { } h && (wait == Timeout.InfiniteTimeSpan || TimeSpan.FromSeconds(h) < wait))
+            {
                 wait = TimeSpan.FromSeconds(h);
+                byHeartbeat = true;
+            }
+
             var beats = waiter.Heartbeats;
             try
             {
@@ -78,7 +83,9 @@ internal sealed partial class TaskNode
             {
                 if (deadline is { } due && time.GetUtcNow() >= due)
                     throw;
-                if (waiter.Heartbeats == beats)
+                // Only a wait the heartbeat bounded can miss a heartbeat: a timer that fires a hair before the deadline
+                // (the clock's and the timer's resolutions differ) just waits out the rest.
+                if (byHeartbeat && waiter.Heartbeats == beats)
                     return IntegrationOutcome.Failure(ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds ({heartbeatSeconds}).");
             }
         }

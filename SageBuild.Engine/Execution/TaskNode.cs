@@ -4,6 +4,7 @@ using SageBuild.Engine.Integrations;
 using SageBuild.Engine.Jsonata;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Engine.Execution;
 

@@ -1,4 +1,5 @@
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Engine.Integrations;
 

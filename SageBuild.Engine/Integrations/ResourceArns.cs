@@ -1,3 +1,5 @@
+using SageBuild.StateMachines.Tasks;
+
 namespace SageBuild.Engine.Integrations;
 
 /// <summary>Parses a Task's Resource into a <see cref="ResourceTarget"/>.</summary>

@@ -11,7 +11,19 @@ public sealed class InMemoryStateMachineStore : IStateMachineStore
     public void Save(StateMachineRecord machine)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        _machines[machine.StateMachineArn] = machine;
+        // Saving a machine again (an update) keeps the attributes the API gave it.
+        _machines.AddOrUpdate(machine.StateMachineArn, machine, (_, old) => machine with { Attributes = machine.Attributes ?? old.Attributes });
+    }
+
+    /// <inheritdoc />
+    public void SaveAttributes(string stateMachineArn, string attributes)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        ArgumentNullException.ThrowIfNull(attributes);
+        while (_machines.TryGetValue(stateMachineArn, out var machine) && !_machines.TryUpdate(stateMachineArn, machine with { Attributes = attributes }, machine))
+        {
+            // Another writer changed it between the read and the update: read again.
+        }
     }
 
     /// <inheritdoc />

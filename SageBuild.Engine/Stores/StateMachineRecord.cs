@@ -7,4 +7,8 @@ namespace SageBuild.Engine.Stores;
 /// <param name="RoleArn">The role its executions run as.</param>
 /// <param name="Type">STANDARD or EXPRESS, as the API spells it.</param>
 /// <param name="CreationDate">When it was created.</param>
-public sealed record StateMachineRecord(string StateMachineArn, string Name, string Definition, string RoleArn, string Type, DateTimeOffset CreationDate);
+public sealed record StateMachineRecord(string StateMachineArn, string Name, string Definition, string RoleArn, string Type, DateTimeOffset CreationDate)
+{
+    /// <summary>The API's attributes last given to <see cref="IStateMachineStore.SaveAttributes"/>; null when none were.</summary>
+    public string? Attributes { get; init; }
+}

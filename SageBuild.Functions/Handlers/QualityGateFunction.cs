@@ -54,6 +54,8 @@ public sealed class QualityGateFunction : FunctionHandler
             null => $"{gate.Metric} = {F(candidate)}; no threshold and no production model to compare with",
             { Name: "threshold" } b when passed => $"{gate.Metric} = {F(candidate)} meets the threshold ({word} {F(b.Value)}) by {F(margin)}",
             { Name: "threshold" } b => $"{gate.Metric} = {F(candidate)} missed the threshold ({word} {F(b.Value)}) by {F(-margin)}",
+            // A tie is no improvement: say so rather than "beats production by 0".
+            _ when passed && margin == 0 => $"{gate.Metric} = {F(candidate)} equals production's bar ({F(production!.Value)}{Improvement(gate)}), which passes",
             var b when passed => $"{gate.Metric} = {F(candidate)} beats production ({F(production!.Value)}{Improvement(gate)}) by {F(margin)}",
             var b => $"{gate.Metric} = {F(candidate)} missed production ({F(production!.Value)}{Improvement(gate)}, so {word} {F(b!.Value.Value)}) by {F(-margin)}",
         };

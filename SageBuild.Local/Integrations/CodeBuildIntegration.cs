@@ -2,6 +2,7 @@ using SageBuild.Engine.Integrations;
 using SageBuild.Local.Build;
 using SageBuild.Local.Shapes;
 using SageBuild.StateMachines.Model;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Integrations;
 

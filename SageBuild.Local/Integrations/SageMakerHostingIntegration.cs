@@ -2,6 +2,7 @@ using SageBuild.Engine.Integrations;
 using SageBuild.Local.Hosting;
 using SageBuild.Local.Shapes;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Integrations;
 

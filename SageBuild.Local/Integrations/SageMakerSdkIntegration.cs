@@ -3,6 +3,7 @@ using SageBuild.Local.Hosting;
 using SageBuild.Local.Shapes;
 using SageBuild.Local.Training;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Integrations;
 

@@ -3,6 +3,7 @@ using SageBuild.Local.Shapes;
 using SageBuild.Local.Tuning;
 using SageBuild.StateMachines.Json;
 using SageBuild.StateMachines.Model;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Integrations;
 

@@ -1,5 +1,6 @@
 using SageBuild.Engine.Integrations;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Ledger;
 

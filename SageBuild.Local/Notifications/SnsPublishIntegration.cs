@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SageBuild.Engine.Integrations;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Notifications;
 

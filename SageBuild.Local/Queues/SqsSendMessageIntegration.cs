@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SageBuild.Engine.Integrations;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Local.Queues;
 

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Net;
 using System.Runtime.InteropServices;
+using SageBuild.Cli.Projects;
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Authentication;
 using SageBuild.Engine.Api.Dashboard;
 using SageBuild.Engine.Api.Server;
@@ -45,6 +47,20 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         [Description("Keep state machines, executions and histories in DIR/sagebuild.db (SQLite), so that they survive a stop or a crash: on start, the server resumes every execution left running. Default: in memory, lost when the server stops.")]
         public string? DataDirectory { get; init; }
 
+        [CommandOption("--max-open-executions <N>")]
+        [Description("How many STANDARD executions may be RUNNING at once; StartExecution beyond it answers ExecutionLimitExceeded, as AWS past its quota. Default: 1000000 (AWS's default quota).")]
+        [DefaultValue(1_000_000)]
+        public int MaxOpenExecutions { get; init; } = 1_000_000;
+
+        [CommandOption("--project <DIR>")]
+        [Description("A model project folder (with its sagebuild.yaml) to keep running: its pipeline is created on this server, its deployed endpoint is served again, and its triggers (git branch, data folder, schedules) start builds. One project per server.")]
+        public string[] Projects { get; init; } = [];
+
+        [CommandOption("--endpoints-port <PORT>")]
+        [Description("The TCP port of the --project endpoints' invocation URLs; 0 picks a free one (printed at start). Default: 0.")]
+        [DefaultValue(0)]
+        public int EndpointsPort { get; init; }
+
         [CommandOption("--json")]
         [Description("Print one JSON line {endpoint, dashboardUrl, signaturesRequired, store, database, resumedExecutions} once listening, instead of text.")]
         public bool Json { get; init; }
@@ -56,8 +72,14 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
                 return ValidationResult.Error($"--port: {Port} is not a TCP port (0 to 65535)");
             if (Bind != "localhost" && !IPAddress.TryParse(Bind, out _))
                 return ValidationResult.Error($"--bind: '{Bind}' is not an IP address or 'localhost'");
+            if (MaxOpenExecutions < 1)
+                return ValidationResult.Error($"--max-open-executions: {MaxOpenExecutions} must be at least 1");
             if (Credentials is not null && CredentialsFile is not null)
                 return ValidationResult.Error("--credentials and --credentials-file: give one of them, not both");
+            if (EndpointsPort is < 0 or > 65535)
+                return ValidationResult.Error($"--endpoints-port: {EndpointsPort} is not a TCP port (0 to 65535)");
+            if (Projects.Length > 1)
+                return ValidationResult.Error($"--project: one project per server (got {Projects.Length}); start one 'sagebuild serve' per project, each on its own --port");
             if (CredentialsFile is not null && !File.Exists(CredentialsFile))
                 return ValidationResult.Error($"--credentials-file: no file at '{CredentialsFile}'");
             return ValidationResult.Success();
@@ -82,6 +104,16 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             return ExitCodes.UsageError;
         }
 
+        ProjectFile? project = null;
+        try
+        {
+            project = settings.Projects.Length > 0 ? ProjectFileReader.Read(settings.Projects[0]) : null;
+        }
+        catch (ProjectFileException e)
+        {
+            await Console.Error.WriteLineAsync($"sagebuild serve: --project: {e.Message}");
+            return ExitCodes.UsageError;
+        }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
@@ -91,10 +123,17 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using var sqlite = settings.DataDirectory is { } directory
             ? new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, ServeEngine.DatabaseFileName) })
             : null;
+        var options = new EngineOptions { MaxOpenExecutions = settings.MaxOpenExecutions };
         var store = new NotifyingExecutionStore(sqlite ?? (IExecutionStore)new InMemoryExecutionStore());
-        await using var engine = sqlite is null
-            ? ServeEngine.Build(store)
-            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }));
+        WorkflowEngine BuildEngine(Action<EngineBuilder>? extend) => sqlite is null
+            ? ServeEngine.Build(store, options, extend)
+            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options, extend);
+        var reporter = new ServeReporter(console.Profile.Out.Writer, settings.Json);
+        WorkflowEngine? projectEngine = null;
+        // Declared before the engine, so disposed after it: executions stop before the processes they call.
+        await using var served = project is null ? null
+            : await ServedProject.StartAsync(project, settings.EndpointsPort, register => projectEngine = BuildEngine(register), reporter, stop.Token);
+        await using var engine = projectEngine ?? BuildEngine(null);
         // Executions a previous server left running (stopped, or killed) go on from their last recorded event.
         var resumed = await engine.ResumeAsync(stop.Token);
         var service = new EngineStepFunctionsService(engine);
@@ -119,6 +158,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         await using (server)
         {
             Announce(settings, server, credentials, sqlite?.DatabasePath, resumed.Count);
+            if (served is not null)
+                await served.StartTriggersAsync(stop.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -127,6 +168,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             {
                 // Ctrl-C or SIGTERM: stop taking calls, finish those in flight, then stop the executions.
             }
+
+            if (served is not null)
+                await served.StopWatchingAsync();   // no new build while the engine stops
         }
 
         return ExitCodes.Success;

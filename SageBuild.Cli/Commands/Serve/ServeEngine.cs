@@ -14,17 +14,23 @@ internal static class ServeEngine
     /// short names (<c>quality-gate</c>, …; see <c>sagebuild functions list</c>). Any other resource fails its Task with
     /// States.TaskFailed naming it.
     /// </summary>
-    public static WorkflowEngine Build(IExecutionStore store) => Build(new EngineBuilder().UseStore(store));
+    /// <param name="store">Where executions are kept.</param>
+    /// <param name="options">The engine's options (the open-executions limit of --max-open-executions).</param>
+    /// <param name="extend">Adds more (a served project's backends, parameters, ledger and steps), or null.</param>
+    public static WorkflowEngine Build(IExecutionStore store, EngineOptions options, Action<EngineBuilder>? extend = null) =>
+        Build(new EngineBuilder { Options = options }.UseStore(store), extend);
 
     /// <summary>The same engine over durable stores: it resumes, and leaves running executions RUNNING when it stops (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
-    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines) => Build(new EngineBuilder().UseDurableStores(executions, machines));
+    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines, EngineOptions options, Action<EngineBuilder>? extend = null) =>
+        Build(new EngineBuilder { Options = options }.UseDurableStores(executions, machines), extend);
 
     /// <summary>The database file of <c>--data-dir</c>.</summary>
     public const string DatabaseFileName = "sagebuild.db";
 
-    private static WorkflowEngine Build(EngineBuilder builder)
+    private static WorkflowEngine Build(EngineBuilder builder, Action<EngineBuilder>? extend)
     {
         builder.AddIntegration(new SqsSendMessageIntegration());
+        extend?.Invoke(builder);
         foreach (var handler in FunctionCatalog.Steps())
             builder.AddLambdaFunction(handler.Name, (payload, _) => ValueTask.FromResult(handler.Handle(payload)));
         return builder.Build();

@@ -35,12 +35,12 @@ public sealed partial class EngineStepFunctionsService
             }
 
             var info = _engine.CreateStateMachine(input.Name, definition, type, input.RoleArn);
-            _extras[info.StateMachineArn] = new StateMachineExtras(input.Definition, info.CreationDate)
+            Keep(info.StateMachineArn, new StateMachineExtras(input.Definition, info.CreationDate)
             {
                 Tags = tags.ToImmutableSortedDictionary(t => t.Key!, t => t.Value ?? string.Empty, StringComparer.Ordinal),
                 LoggingConfiguration = input.LoggingConfiguration,
                 TracingConfiguration = input.TracingConfiguration,
-            };
+            });
             return Task.FromResult(new CreateStateMachineOutput { StateMachineArn = info.StateMachineArn, CreationDate = info.CreationDate });
         }
     }
@@ -70,7 +70,7 @@ public sealed partial class EngineStepFunctionsService
                 LoggingConfiguration = input.LoggingConfiguration ?? extras.LoggingConfiguration,
                 TracingConfiguration = input.TracingConfiguration ?? extras.TracingConfiguration,
             };
-            _extras[info.StateMachineArn] = updated;
+            Keep(info.StateMachineArn, updated);
             return Task.FromResult(new UpdateStateMachineOutput { UpdateDate = now, RevisionId = updated.RevisionId });
         }
     }

@@ -16,7 +16,7 @@ public sealed partial class EngineStepFunctionsService
             var tags = extras.Tags.SetItems(input.Tags.Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
             if (tags.Count > MaxTags)
                 throw new StepFunctionsException(StepFunctionsErrorCodes.TooManyTags, $"Too many tags: {tags.Count} (at most {MaxTags})");
-            _extras[info.StateMachineArn] = extras with { Tags = tags };
+            Keep(info.StateMachineArn, extras with { Tags = tags });
         }
 
         return Task.FromResult(new TagResourceOutput());
@@ -29,7 +29,7 @@ public sealed partial class EngineStepFunctionsService
         lock (_catalog)
         {
             var (info, extras) = Tagged(input.ResourceArn);
-            _extras[info.StateMachineArn] = extras with { Tags = extras.Tags.RemoveRange(input.TagKeys) };
+            Keep(info.StateMachineArn, extras with { Tags = extras.Tags.RemoveRange(input.TagKeys) });
         }
 
         return Task.FromResult(new UntagResourceOutput());

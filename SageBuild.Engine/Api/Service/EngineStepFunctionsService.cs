@@ -14,9 +14,10 @@ namespace SageBuild.Engine.Api.Service;
 /// </summary>
 /// <remarks>
 /// The engine owns what runs (state machines, executions, histories, task tokens). This service keeps beside it only what
-/// the API shows and the engine does not need: a state machine's definition text as it was sent, its tags, revision and
-/// logging settings. Those live in memory: after a restart on a durable store, a state machine's definition is shown as
-/// the engine re-writes it, and its tags are gone.
+/// the API shows and the engine does not need: a state machine's definition text as it was sent, its tags, revision,
+/// dates, logging and tracing settings. The engine stores them for it (<see cref="WorkflowEngine.SaveStateMachineAttributes"/>),
+/// so on durable stores they survive a restart; a machine created straight on the engine has none, and is shown with
+/// the definition as the engine writes it.
 /// </remarks>
 public sealed partial class EngineStepFunctionsService : IStepFunctionsService
 {
@@ -54,10 +55,22 @@ public sealed partial class EngineStepFunctionsService : IStepFunctionsService
     }
 
     /// <summary>What the API shows of a state machine beyond the engine's record, made up when the service never saw it created.</summary>
-    private StateMachineExtras ExtrasOf(StateMachineInfo info) =>
-        _extras.TryGetValue(info.StateMachineArn, out var extras)
-            ? extras
+    private StateMachineExtras ExtrasOf(StateMachineInfo info)
+    {
+        if (_extras.TryGetValue(info.StateMachineArn, out var extras))
+            return extras;
+        // Saved by this service before a restart, or never: a machine made on the engine directly.
+        return _engine.StateMachineAttributes(info.StateMachineArn) is { } stored
+            ? _extras.GetOrAdd(info.StateMachineArn, StateMachineExtrasCodec.Read(info.StateMachineArn, stored))
             : new StateMachineExtras(AslJson.Write(info.Definition, indented: false), info.CreationDate);
+    }
+
+    /// <summary>Keeps a machine's new extras, stored by the engine first: what the caller is told has changed survives a crash.</summary>
+    private void Keep(string stateMachineArn, StateMachineExtras extras)
+    {
+        _engine.SaveStateMachineAttributes(stateMachineArn, StateMachineExtrasCodec.Write(extras));
+        _extras[stateMachineArn] = extras;
+    }
 
     private static void CheckDefinition(string definition)
     {

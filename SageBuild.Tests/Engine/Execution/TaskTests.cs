@@ -3,6 +3,7 @@ using SageBuild.Engine.History;
 using SageBuild.Engine.Integrations;
 using SageBuild.Engine.Stores;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Engine.Execution;
 
@@ -103,7 +104,7 @@ public sealed class TaskTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Output, Is.EqualTo(JsonValue.Parse("""{"approved":true}""")));
-            Assert.That(async () => await engine.SendTaskSuccessAsync(token, JsonObject.Empty), Throws.TypeOf<StepFunctionsException>().With.Property(nameof(StepFunctionsException.Code)).EqualTo("TaskDoesNotExist"));
+            Assert.That(async () => await engine.SendTaskSuccessAsync(token, JsonObject.Empty), Throws.TypeOf<StepFunctionsException>().With.Property(nameof(StepFunctionsException.Code)).EqualTo("TaskTimedOut"), "a token whose task has ended is TaskTimedOut, as AWS");
         });
     }
 
@@ -115,6 +116,45 @@ public sealed class TaskTests
             """{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","HeartbeatSeconds":1,"End":true}}}""", "{}",
             b => b.AddIntegration(tokens));
         Assert.That((result.Status, result.Error), Is.EqualTo((ExecutionStatus.FAILED, "States.HeartbeatTimeout")));
+    }
+
+    [Test]
+    public async Task Heartbeats_keep_a_task_alive_past_its_HeartbeatSeconds_and_a_timed_out_token_answers_TaskTimedOut()
+    {
+        var tokens = new TokenCatcher();
+        await using var engine = new EngineBuilder().AddIntegration(tokens).Build();
+        var machine = engine.CreateStateMachine("Beat", AslJson.Parse("""{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","HeartbeatSeconds":1,"End":true}}}"""));
+        var started = await engine.StartExecutionAsync(machine.StateMachineArn);
+        var token = await tokens.Token.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // Three beats 0.6 s apart carry the task to about 1.8 s, well past its 1 s HeartbeatSeconds.
+        for (var i = 0; i < 3; i++)
+        {
+            await Task.Delay(600);
+            await engine.SendTaskHeartbeatAsync(token);
+        }
+
+        var stillRunning = (await engine.DescribeExecutionAsync(started.ExecutionArn)).Status;
+        var result = await engine.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(10));
+        StepFunctionsException Refusal(Func<Task> send) => Assert.ThrowsAsync<StepFunctionsException>(async () => await send())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(stillRunning, Is.EqualTo(ExecutionStatus.RUNNING), "heartbeats reset HeartbeatSeconds");
+            Assert.That((result.Status, result.Error), Is.EqualTo((ExecutionStatus.FAILED, "States.HeartbeatTimeout")));
+            Assert.That(Refusal(() => engine.SendTaskSuccessAsync(token, JsonObject.Empty)).Code, Is.EqualTo("TaskTimedOut"));
+            Assert.That(Refusal(() => engine.SendTaskFailureAsync(token)).Code, Is.EqualTo("TaskTimedOut"));
+            Assert.That(Refusal(() => engine.SendTaskHeartbeatAsync(token)).Code, Is.EqualTo("TaskTimedOut"));
+            Assert.That(Refusal(() => engine.SendTaskHeartbeatAsync("never-handed-out")).Code, Is.EqualTo("TaskDoesNotExist"));
+        });
+    }
+
+    [Test]
+    public async Task A_waitForTaskToken_task_without_HeartbeatSeconds_times_out_with_States_Timeout_never_HeartbeatTimeout()
+    {
+        var tokens = new TokenCatcher();
+        var (result, _) = await EngineHarness.RunAsync(
+            """{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","TimeoutSeconds":1,"End":true}}}""", "{}",
+            b => b.AddIntegration(tokens));
+        Assert.That((result.Status, result.Error), Is.EqualTo((ExecutionStatus.FAILED, "States.Timeout")));
     }
 
     [Test]

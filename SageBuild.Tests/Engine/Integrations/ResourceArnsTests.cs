@@ -1,4 +1,5 @@
 using SageBuild.Engine.Integrations;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Engine.Integrations;
 

@@ -42,6 +42,15 @@ public sealed class QualityGateFunctionTests
     }
 
     [Test]
+    public void A_tie_with_production_passes_and_says_it_is_a_tie()
+    {
+        var result = (JsonObject)new QualityGateFunction().Handle(Event("""{"metric": "validation:auc", "direction": "maximize"}""", 0.9, Production));
+
+        Assert.That(result["passed"], Is.EqualTo((JsonValue)true));
+        Assert.That(((JsonString)result["reason"]).Value, Is.EqualTo("validation:auc = 0.9 equals production's bar (0.9), which passes"));
+    }
+
+    [Test]
     public void Lower_is_better_when_minimizing_and_the_threshold_binds_without_production()
     {
         var gate = """{"metric": "validation:rmse", "direction": "minimize", "threshold": 3.0}""";

@@ -1,6 +1,7 @@
 using SageBuild.Engine.Integrations;
 using SageBuild.Local.Ledger;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Local.Ledger;
 

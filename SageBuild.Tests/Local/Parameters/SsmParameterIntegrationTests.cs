@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using SageBuild.Engine.Integrations;
 using SageBuild.Local.Parameters;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Local.Parameters;
 

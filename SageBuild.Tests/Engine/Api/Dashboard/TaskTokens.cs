@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SageBuild.Engine.Integrations;
 using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Tasks;
 
 namespace SageBuild.Tests.Engine.Api.Dashboard;
 
