@@ -39,13 +39,13 @@ public sealed partial class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.ExecutionArn.Contains(":express:", StringComparison.Ordinal))
-            return "Express executions cannot be redriven";
+            return "Express executions cannot be redriven.";
         if (IsChildExecution(record.ExecutionArn))
-            return "Child executions of a Distributed Map are redriven by redriving their parent execution";
+            return "Child executions of a Distributed Map are redriven by redriving their parent execution.";
         return record.Status switch
         {
-            ExecutionStatus.RUNNING or ExecutionStatus.SUCCEEDED => $"Execution is {record.Status} and cannot be redriven",
-            _ when record.StopDate is { } stop && now - stop > RedriveWindow => "Execution can not be redriven after 14 days of its close time",
+            ExecutionStatus.RUNNING or ExecutionStatus.SUCCEEDED => $"Execution is {record.Status} and cannot be redriven.",
+            _ when record.StopDate is { } stop && now - stop > RedriveWindow => "Execution redrivable period exceeded.",
             _ => null,
         };
     }
@@ -64,11 +64,11 @@ public sealed partial class WorkflowEngine
         {
             var ended = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var now = _context.Time.GetUtcNow();
-            var reason = RedriveRefusal(ended, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven" : null);
+            var reason = RedriveRefusal(ended, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven." : null);
             if (reason is not null)
             {
                 throw new StepFunctionsException("ExecutionNotRedrivable",
-                    $"Execution {executionArn} cannot be redriven: {reason}");
+                    $"Execution {executionArn} cannot be redriven. {reason}");
             }
 
             var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
