@@ -68,6 +68,44 @@ public sealed class RedriveExecutionTests
     }
 
     [Test]
+    public async Task A_redriven_execution_left_running_resumes_after_a_restart_from_where_the_redrive_went()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("redrive.db");
+        const string definition = """
+            {"StartAt":"Before","States":{
+              "Before":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:before","Next":"Flaky"},
+              "Flaky":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:flaky","Next":"Pause"},
+              "Pause":{"Type":"Wait","Seconds":1,"End":true}}}
+            """;
+        string execution;
+        await using (var engine = Build(new EngineBuilder().UseSqlite(database)))
+        {
+            var service = new EngineStepFunctionsService(engine);
+            var arn = await CreateAsync(service, "paused", definition);
+            execution = (await service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = arn, Input = "{}" })).ExecutionArn;
+            await engine.WaitForExecutionAsync(execution);
+            await service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution });
+        }
+
+        // The engine was disposed while the redriven run waited (or before): it is RUNNING in the store, and resumes.
+        await using (var engine = Build(new EngineBuilder().UseSqlite(database)))
+        {
+            var resumed = await engine.ResumeAsync();
+            var ended = await engine.WaitForExecutionAsync(execution);
+            var history = await engine.GetExecutionHistoryAsync(execution);
+            Assert.Multiple(() =>
+            {
+                Assert.That(resumed, Is.EqualTo(new[] { execution }));
+                Assert.That(ended.Status, Is.EqualTo(SageBuild.Engine.Stores.ExecutionStatus.SUCCEEDED), ended.Cause);
+                Assert.That((_calls["before"], _calls["flaky"]), Is.EqualTo((1, 2)));
+                Assert.That(history.Count(e => e.Type == SageBuild.Engine.History.HistoryEventType.ExecutionRedriven), Is.EqualTo(1));
+                Assert.That(history[^1].Type, Is.EqualTo(SageBuild.Engine.History.HistoryEventType.ExecutionSucceeded));
+            });
+        }
+    }
+
+    [Test]
     public async Task Only_the_failed_Parallel_branch_runs_again()
     {
         await using var engine = Build(new EngineBuilder());
