@@ -21,8 +21,8 @@ internal sealed partial class ExecutionRun
             ITimer? timeout = null;
             if (!Settings.UsesVirtualClock && Settings.TimeoutSeconds is { } seconds)
             {
-                // A resumed execution keeps the deadline it started with.
-                var deadline = Record.StartDate + TimeSpan.FromSeconds(seconds);
+                // A resumed execution keeps the deadline it started with; a redriven one gets a new one from its redrive.
+                var deadline = (RedriveDate ?? Record.StartDate) + TimeSpan.FromSeconds(seconds);
                 var left = deadline - Engine.Time.GetUtcNow();
                 if (left <= TimeSpan.Zero)
                     TimeOut(deadline);

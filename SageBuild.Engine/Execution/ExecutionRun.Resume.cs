@@ -18,21 +18,21 @@ internal sealed partial class ExecutionRun
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count > 0)
         {
-            var recorded = new Dictionary<FrameKey, Queue<HistoryEvent>>();
+            // After a redrive each thread replays up to its unsuccessful state only (RecordedThreads).
+            _recorded = RecordedThreads.Group(history, out var redriveDate);
+            RedriveDate = redriveDate;
             foreach (var e in history)
             {
-                if (!recorded.TryGetValue(e.Frame, out var events))
-                    recorded[e.Frame] = events = new Queue<HistoryEvent>();
-                events.Enqueue(e);
                 if (e.Id > _eventCount)
                     _eventCount = e.Id;
             }
-
-            _recorded = recorded;
         }
 
         return RunAsync();
     }
+
+    /// <summary>When the execution was last redriven (null when never): its TimeoutSeconds counts from then.</summary>
+    public DateTimeOffset? RedriveDate { get; private set; }
 
     /// <summary>Whether this run resumes an execution from its recorded history.</summary>
     public bool IsResumed => _recorded is not null;

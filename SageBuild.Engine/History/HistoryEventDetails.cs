@@ -54,3 +54,6 @@ public sealed record ResourceScheduledEventDetails(string Resource, JsonValue In
 /// <param name="Location">The field, such as <c>Output/result</c>; absent when the failure is not one field's.</param>
 /// <param name="State">The state's name.</param>
 public sealed record EvaluationFailedEventDetails(string Error, string Cause, string? Location, string State) : HistoryEventDetails;
+
+/// <summary>ExecutionRedriven: the how-manieth redrive this is. Stored without it (null details) and derived from the history when shown.</summary>
+public sealed record ExecutionRedrivenEventDetails(int RedriveCount) : HistoryEventDetails;

@@ -105,6 +105,9 @@ public static class HistoryJson
                 if (d.HeartbeatInSeconds is { } h)
                     o.Set("heartbeatInSeconds", h);
                 break;
+            case ExecutionRedrivenEventDetails d:
+                o.Set("redriveCount", d.RedriveCount);
+                break;
             case EvaluationFailedEventDetails d:
                 o.Set("error", d.Error).Set("cause", d.Cause);
                 if (d.Location is not null)

@@ -103,6 +103,8 @@ public sealed partial class EngineStepFunctionsService
         ArgumentNullException.ThrowIfNull(input);
         var record = await FindExecutionAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false);
         var standard = !IsExpress(record.ExecutionArn);
+        var redrives = standard ? await _engine.GetRedriveInfoAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false) : null;
+        var (redriveStatus, redriveReason) = RedriveStatusOf(record);
         return new DescribeExecutionOutput
         {
             ExecutionArn = record.ExecutionArn,
@@ -117,10 +119,10 @@ public sealed partial class EngineStepFunctionsService
             OutputDetails = record.Output is null ? null : new CloudWatchEventsExecutionDataDetails { Included = true },
             Error = record.Error,
             Cause = record.Cause,
-            RedriveCount = standard ? 0 : null,
-            // Redrive is not supported here yet (see RedriveExecutionAsync), so no execution is REDRIVABLE.
-            RedriveStatus = standard ? ExecutionRedriveStatus.NotRedrivable : null,
-            RedriveStatusReason = standard ? RedriveReasonOf(record) : null,
+            RedriveCount = redrives?.Count,
+            RedriveDate = redrives?.LastDate,
+            RedriveStatus = standard ? redriveStatus : null,
+            RedriveStatusReason = standard ? redriveReason : null,
         };
     }
 
@@ -141,15 +143,27 @@ public sealed partial class EngineStepFunctionsService
         if (machine.Type == StateMachineType.Express)
             throw StepFunctionsErrors.StateMachineTypeNotSupported();
         var records = await Store.ListExecutionsAsync(machine.StateMachineArn, cancellationToken).ConfigureAwait(false);
-        // No execution here has been redriven, so REDRIVEN matches none and NOT_REDRIVEN all.
-        IReadOnlyList<ExecutionRecord> matching = input.RedriveFilter == ExecutionRedriveFilter.Redriven
-            ? []
-            : input.StatusFilter is { } status ? [.. records.Where(r => Status(r.Status) == status)] : records;
+        IReadOnlyList<ExecutionRecord> matching = input.StatusFilter is { } status ? [.. records.Where(r => Status(r.Status) == status)] : records;
+        if (input.RedriveFilter is { } redriveFilter)
+        {
+            var redriven = redriveFilter == ExecutionRedriveFilter.Redriven;
+            var kept = new List<ExecutionRecord>(matching.Count);
+            foreach (var r in matching)
+            {
+                if ((await _engine.GetRedriveInfoAsync(r.ExecutionArn, cancellationToken).ConfigureAwait(false)).Count > 0 == redriven)
+                    kept.Add(r);
+            }
+
+            matching = kept;
+        }
+
         var scope = $"ListExecutions|{machine.StateMachineArn}|{input.StatusFilter?.Value}|{input.RedriveFilter?.Value}";
         var (page, next) = PageToken.Page(matching, input.MaxResults, input.NextToken, scope);
-        return new ListExecutionsOutput
+        var items = new List<ExecutionListItem>(page.Count);
+        foreach (var r in page)
         {
-            Executions = [.. page.Select(r => new ExecutionListItem
+            var redrives = await _engine.GetRedriveInfoAsync(r.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            items.Add(new ExecutionListItem
             {
                 ExecutionArn = r.ExecutionArn,
                 StateMachineArn = r.StateMachineArn,
@@ -157,31 +171,11 @@ public sealed partial class EngineStepFunctionsService
                 Status = Status(r.Status),
                 StartDate = r.StartDate,
                 StopDate = r.StopDate,
-                RedriveCount = 0,
-            })],
-            NextToken = next,
-        };
-    }
+                RedriveCount = redrives.Count,
+                RedriveDate = redrives.LastDate,
+            });
+        }
 
-    /// <inheritdoc />
-    /// <remarks>
-    /// This engine cannot redrive yet: every execution gets ExecutionNotRedrivable, whose message says why (running,
-    /// succeeded and Express executions are not redrivable on AWS either; the others would need the engine to resume a
-    /// failed history, which it does not do yet).
-    /// </remarks>
-    public async Task<RedriveExecutionOutput> RedriveExecutionAsync(RedriveExecutionInput input, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var record = await FindExecutionAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        throw new StepFunctionsException(StepFunctionsErrorCodes.ExecutionNotRedrivable,
-            $"Execution {record.ExecutionArn} cannot be redriven: {RedriveReasonOf(record)}");
+        return new ListExecutionsOutput { Executions = items, NextToken = next };
     }
-
-    private static string RedriveReasonOf(ExecutionRecord record) => record.Status switch
-    {
-        EngineStatus.RUNNING => "Execution is RUNNING and cannot be redriven",
-        EngineStatus.SUCCEEDED => "Execution is SUCCEEDED and cannot be redriven",
-        _ when IsExpress(record.ExecutionArn) => "Express executions cannot be redriven",
-        _ => "this SageBuild server does not support RedriveExecution yet; start a new execution instead",
-    };
 }

@@ -14,13 +14,22 @@ public sealed partial class EngineStepFunctionsService
     {
         ArgumentNullException.ThrowIfNull(input);
         await FindExecutionAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<EngineEvent> events = await Store.ReadHistoryAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EngineEvent> events = WithRedriveCounts(await Store.ReadHistoryAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false));
         var reverse = input.ReverseOrder == true;
         if (reverse)
             events = [.. events.Reverse()];
         var scope = $"GetExecutionHistory|{input.ExecutionArn}|{reverse}";
         var (page, next) = PageToken.Page(events, input.MaxResults, input.NextToken, scope);
         return new GetExecutionHistoryOutput { Events = ToApi(page, input.IncludeExecutionData ?? true), NextToken = next };
+    }
+
+    /// <summary>The history with each ExecutionRedriven event's redriveCount, which the store does not keep (it is the event's rank).</summary>
+    private static IReadOnlyList<EngineEvent> WithRedriveCounts(IReadOnlyList<EngineEvent> events)
+    {
+        if (!events.Any(e => e.Type == History.HistoryEventType.ExecutionRedriven))
+            return events;
+        var count = 0;
+        return [.. events.Select(e => e.Type == History.HistoryEventType.ExecutionRedriven ? e with { Details = new History.ExecutionRedrivenEventDetails(++count) } : e)];
     }
 
     /// <summary>

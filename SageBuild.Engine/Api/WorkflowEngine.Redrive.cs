@@ -1,0 +1,99 @@
+using SageBuild.Engine.History;
+using SageBuild.Engine.Stores;
+
+namespace SageBuild.Engine.Api;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>How long after its end AWS lets an execution be redriven.</summary>
+    public static readonly TimeSpan RedriveWindow = TimeSpan.FromDays(14);
+
+    // The executions being redriven right now: a second redrive of one of them is refused, not run twice.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _redriving = new(StringComparer.Ordinal);
+
+    // How often each execution was redriven and when last, derived from its ExecutionRedriven events once and kept up to
+    // date by RedriveExecutionAsync (the only writer of those events), so that DescribeExecution reads no history.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RedriveInfo> _redrives = new(StringComparer.Ordinal);
+
+    /// <summary>How often the execution was redriven and when last (count 0, date null: never), from its ExecutionRedriven events.</summary>
+    public async ValueTask<RedriveInfo> GetRedriveInfoAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        if (_redrives.TryGetValue(executionArn, out var known))
+            return known;
+        var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        var info = RedriveInfo.Never;
+        foreach (var e in history)
+        {
+            if (e.Type == HistoryEventType.ExecutionRedriven)
+                info = new RedriveInfo(info.Count + 1, e.Timestamp);
+        }
+
+        return _redrives.GetOrAdd(executionArn, info);
+    }
+
+    /// <summary>
+    /// Why the execution cannot be redriven now, in AWS's words, or null when it can: only a STANDARD execution that
+    /// ended FAILED, ABORTED or TIMED_OUT less than 14 days ago can.
+    /// </summary>
+    public static string? RedriveRefusal(ExecutionRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.ExecutionArn.Contains(":express:", StringComparison.Ordinal))
+            return "Express executions cannot be redriven.";
+        if (IsChildExecution(record.ExecutionArn))
+            return "Child executions of a Distributed Map are redriven by redriving their parent execution.";
+        return record.Status switch
+        {
+            ExecutionStatus.RUNNING or ExecutionStatus.SUCCEEDED => $"Execution is {record.Status} and cannot be redriven.",
+            _ when record.StopDate is { } stop && now - stop > RedriveWindow => "Execution redrivable period exceeded.",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Redrives an execution that ended unsuccessfully (see <see cref="RedriveRefusal"/>; otherwise
+    /// ExecutionNotRedrivable): appends ExecutionRedriven, makes it RUNNING again and runs it on its pinned definition
+    /// from its unsuccessful state(s). What succeeded before (states, Parallel branches, Map iterations) replays from the
+    /// history and is not run again. Returns the RUNNING record and the redrive's date (the ExecutionRedriven event's time).
+    /// </summary>
+    public async Task<(ExecutionRecord Record, DateTimeOffset RedriveDate)> RedriveExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        if (!_redriving.TryAdd(executionArn, 0))
+            throw new StepFunctionsException("ExecutionNotRedrivable", $"Execution {executionArn} cannot be redriven: it is being redriven");
+        try
+        {
+            var ended = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            var now = _context.Time.GetUtcNow();
+            var reason = RedriveRefusal(ended, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven." : null);
+            if (reason is not null)
+            {
+                throw new StepFunctionsException("ExecutionNotRedrivable",
+                    $"Execution {executionArn} cannot be redriven. {reason}");
+            }
+
+            var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            var lastId = history.Count == 0 ? 0 : history[^1].Id;
+            // A stop comes from outside the run, and so does a redrive: its event follows no other (previousEventId 0).
+            var redriven = new HistoryEvent(lastId + 1, 0, now, HistoryEventType.ExecutionRedriven, null);
+            var record = ended with { Status = ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null };
+            await _context.Store.AppendAsync(executionArn, [redriven], record, cancellationToken).ConfigureAwait(false);
+            await _context.Store.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
+
+            var redrives = await GetRedriveInfoAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            _redrives[executionArn] = new RedriveInfo(redrives.Count + 1, now);
+            var run = CreateResumedRun(record);
+            _running[executionArn] = run;
+            _ = Task.Run(async () =>
+            {
+                await run.ResumeAsync([.. history, redriven]).ConfigureAwait(false);
+                _running.TryRemove(executionArn, out _);
+            }, CancellationToken.None);
+            await run.Started.ConfigureAwait(false);
+            return (record, now);
+        }
+        finally
+        {
+            _redriving.TryRemove(executionArn, out _);
+        }
+    }
+}
