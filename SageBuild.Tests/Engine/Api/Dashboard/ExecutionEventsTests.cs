@@ -69,10 +69,12 @@ public sealed class ExecutionEventsTests
         var service = EngineServices.Fresh();
         var machine = (await service.CreateStateMachineAsync(new CreateStateMachineInput { Name = "M", Definition = Definitions.Hold, RoleArn = "arn:aws:iam::123456789012:role/r" })).StateMachineArn;
         var before = (await service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = machine, Name = "before" })).ExecutionArn;
+        await WaitingAsync(service, before);
         var watcher = new ExecutionWatcher(service, TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance);
 
         var first = await watcher.ReadAsync(CancellationToken.None);
         var started = (await service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = machine, Name = "new" })).ExecutionArn;
+        await WaitingAsync(service, started);
         var second = await watcher.ReadAsync(CancellationToken.None);
         await service.StopExecutionAsync(new StopExecutionInput { ExecutionArn = before });
         var third = await watcher.ReadAsync(CancellationToken.None);
@@ -101,6 +103,18 @@ public sealed class ExecutionEventsTests
         second.Dispose();
         second.Dispose();
         Assert.That(watcher.IsPolling, Is.False, "no page open, no polling");
+    }
+
+    // StartExecution answers once ExecutionStarted is stored; the execution reaches its Wait a moment later, on its own.
+    // Reading the watcher before then would see that step as a change of its own.
+    private static async Task WaitingAsync(SageBuild.Engine.Api.Service.EngineStepFunctionsService service, string executionArn)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await service.GetExecutionHistoryAsync(new GetExecutionHistoryInput { ExecutionArn = executionArn })).Events.All(e => e.Type != HistoryEventType.WaitStateEntered))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"{executionArn} did not reach its Wait state");
+            await Task.Delay(5);
+        }
     }
 
     private static async Task<string> NextEventAsync(StreamReader reader)
