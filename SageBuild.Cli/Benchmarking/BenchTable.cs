@@ -28,8 +28,8 @@ internal static class BenchTable
                 row.Peer is null ? "-" : Seconds(row.Peer.Elapsed),
                 row.Peer is null ? "-" : Number(row.Peer.TransitionsPerSecond),
                 row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-",
-                row.Durable is null ? "-" : Number(row.Durable.TransitionsPerSecond),
-                row.DurableShare is { } share ? share.ToString("0%", CultureInfo.InvariantCulture) : "-");
+                Durable(row),
+                DurableShare(row));
         }
 
         console.Write(table);
@@ -51,9 +51,7 @@ internal static class BenchTable
     /// <summary>The JSONata variant against SageBuild's own JSONPath run of the same shapes (no peer runs JSONata).</summary>
     private static void RenderJsonata(IAnsiConsole console, BenchReport report)
     {
-        foreach (var row in report.Rows)
-            console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
-        var table = new Table().AddColumns("", "transitions", "JSONata s", "JSONata tr/s", "B/tr", "JSONPath s", "JSONPath tr/s", "JSONata / JSONPath");
+        var table = new Table().AddColumns("", "transitions", "JSONata s", "JSONata tr/s", "B/tr", "JSONPath s", "JSONPath tr/s", "JSONata / JSONPath", "durable tr/s", "durable/in-memory");
         foreach (var row in report.Rows)
         {
             table.AddRow(
@@ -64,12 +62,18 @@ internal static class BenchTable
                 row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
                 row.Baseline is null ? "-" : Seconds(row.Baseline.Elapsed),
                 row.Baseline is null ? "-" : Number(row.Baseline.TransitionsPerSecond),
-                row.BaselineRatio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-");
+                row.BaselineRatio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-",
+                Durable(row),
+                DurableShare(row));
         }
 
         console.Write(table);
         console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
     }
+
+    private static string Durable(BenchRow row) => row.Durable is null ? "-" : Number(row.Durable.TransitionsPerSecond);
+
+    private static string DurableShare(BenchRow row) => row.DurableShare is { } share ? share.ToString("0%", CultureInfo.InvariantCulture) : "-";
 
     private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
