@@ -56,19 +56,9 @@ public sealed class RollbackCommand(IAnsiConsole console) : AsyncCommand<Rollbac
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ProjectFile project;
-        try
-        {
-            project = ProjectFileReader.Read(settings.ProjectDirectory);
-        }
-        catch (ProjectFileException e)
-        {
-            await Console.Error.WriteLineAsync($"sagebuild rollback: {e.Message}");
+        if (await ProjectCommand.ReadAsync(settings.ProjectDirectory, "rollback") is not { } project)
             return ExitCodes.UsageError;
-        }
-
-        if (!console.Profile.Capabilities.Interactive)
-            console.Profile.Width = 4096;
+        ProjectCommand.UseWholeLinesWhenPiped(console);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = StopSignals.Listen(stop);
         await using var run = await LocalPipelineRun.StartAsync(project, settings.DataDirectory, settings.Port, stop.Token);
@@ -104,9 +94,7 @@ public sealed class RollbackCommand(IAnsiConsole console) : AsyncCommand<Rollbac
 
         if (!settings.Once)
         {
-            if (!settings.Json)
-                console.MarkupLineInterpolated($"Serving build {build} at [link]{endpoint}[/] until Ctrl-C.");
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ProjectCommand.ServeUntilStoppedAsync(console, build, endpoint, settings.Json, stop.Token);
         }
 
         return ExitCodes.Success;

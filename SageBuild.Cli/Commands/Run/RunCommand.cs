@@ -59,20 +59,9 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ProjectFile project;
-        try
-        {
-            project = ProjectFileReader.Read(settings.ProjectDirectory);
-        }
-        catch (ProjectFileException e)
-        {
-            await Console.Error.WriteLineAsync($"sagebuild run: {e.Message}");
+        if (await ProjectCommand.ReadAsync(settings.ProjectDirectory, "run") is not { } project)
             return ExitCodes.UsageError;
-        }
-
-        // A pipe or a file gets whole lines (a URL or a curl command cut in two cannot be pasted).
-        if (!console.Profile.Capabilities.Interactive)
-            console.Profile.Width = 4096;
+        ProjectCommand.UseWholeLinesWhenPiped(console);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = StopSignals.Listen(stop);
         if (settings.Bench is { } runs)
@@ -100,9 +89,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
         if (!settings.Once && outcome.Endpoint is not null)
         {
-            if (!settings.Json)
-                console.MarkupLineInterpolated($"Serving build {outcome.Serving} at [link]{outcome.Endpoint}[/] until Ctrl-C.");
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ProjectCommand.ServeUntilStoppedAsync(console, outcome.Serving, outcome.Endpoint, settings.Json, stop.Token);
             if (!settings.Json)
                 console.WriteLine("Stopping the endpoint.");
         }
