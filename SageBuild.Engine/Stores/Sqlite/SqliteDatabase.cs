@@ -9,6 +9,9 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabase
 {
+    // Executions are keyed by an integer the store assigns in start order, their histories by (that integer, first
+    // event id): new rows go to the end of each B-tree. Keyed by ARN (format 2), every execution's rows landed on a
+    // random page of each table, and each transaction wrote a page per execution.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS state_machines (
             state_machine_arn TEXT PRIMARY KEY,
@@ -19,7 +22,8 @@ internal sealed class SqliteDatabase
             creation_date INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS executions (
-            execution_arn TEXT PRIMARY KEY,
+            id INTEGER PRIMARY KEY,
+            execution_arn TEXT NOT NULL UNIQUE,
             state_machine_arn TEXT NOT NULL,
             name TEXT NOT NULL,
             definition TEXT NOT NULL,
@@ -35,11 +39,14 @@ internal sealed class SqliteDatabase
         );
         CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_date);
         CREATE TABLE IF NOT EXISTS history_steps (
-            execution_arn TEXT NOT NULL,
+            execution_id INTEGER NOT NULL,
             first_event_id INTEGER NOT NULL,
             events BLOB NOT NULL,
-            PRIMARY KEY (execution_arn, first_event_id)
+            PRIMARY KEY (execution_id, first_event_id)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS redo_state (applied_sequence INTEGER NOT NULL);
+        INSERT INTO redo_state (applied_sequence) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM redo_state);
+        PRAGMA user_version = 3;
         """;
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -68,7 +75,10 @@ internal sealed class SqliteDatabase
         RefuseEarlierFormat(connection, Path);
         Execute(connection, "PRAGMA journal_mode=WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
+        var migrating = SchemaMigration.SetAsideArnKeyedTables(connection, transaction);
         Execute(connection, Schema, transaction);
+        if (migrating)
+            SchemaMigration.CopyArnKeyedTables(connection, transaction);
         transaction.Commit();
     }
 
@@ -114,7 +124,7 @@ internal sealed class SqliteDatabase
         {
             connection.Open();
             // A checkpoint every 4,000 pages (16 MB of log) rather than SQLite's 1,000: fewer, larger copies into the database file.
-            Execute(connection, $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA wal_autocheckpoint=4000;");
+            Execute(connection, $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA wal_autocheckpoint=4000; PRAGMA cache_size=-65536;");
             return connection;
         }
         catch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -6,31 +7,54 @@ namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
 /// Keeps executions and their histories in SQLite, so that they survive the process: a crash, even <c>kill -9</c>,
-/// loses nothing whose write has completed. Each <see cref="AppendAsync"/> is atomic (its events and the execution's
-/// record, or nothing). Each append is one row of <c>history_steps</c> (its events packed by <see cref="HistoryStepCodec"/>)
-/// whose primary key is (execution ARN, first event id), so a repeated append fails loudly.
+/// loses nothing that <see cref="EnsureStoredAsync"/> has confirmed. Each <see cref="AppendAsync"/> is atomic (its
+/// events and the execution's record, or nothing). Each append is one row of <c>history_steps</c> (its events packed
+/// by <see cref="HistoryStepCodec"/>) whose primary key is (execution ARN, first event id); consecutive appends of
+/// one execution stored together share a row.
 /// </summary>
 /// <remarks>
-/// One writer does all the writing (SQLite allows one writer anyway): it takes every write queued since its last
-/// commit and commits them in one transaction (group commit), so that many executions share each commit's cost. The
-/// tasks of the writes complete once their transaction has committed. Reads open their own (pooled) connections and,
-/// thanks to WAL, never wait for the writer.
+/// Writes go through a redo log (<see cref="RedoLog"/>, a memory-mapped file beside the database) before SQLite: the
+/// barrier copies what is queued into the log, which is durable against a crash of the process once copied, and a
+/// background thread moves the logged writes into SQLite in large transactions, recording in each which log frames it
+/// holds. Opening the store applies the frames SQLite does not hold yet. Readers first bring SQLite up to date with
+/// everything handed over, then read with their own (pooled) connections, which WAL never makes wait for the writer.
+/// See SqliteExecutionStore.Pipeline.cs.
 /// </remarks>
 public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _queuedCreates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unappliedCreates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenExecution> _open = new(StringComparer.Ordinal);
+    private long _lastExecutionId;
+    private readonly ExecutionArnFilter _arns;
     private readonly Lock _existsLock = new();
     private SqliteConnection? _existsConnection;
     private SqliteCommand? _exists;
 
-    /// <summary>Opens (creating if need be) the database of <paramref name="options"/>.</summary>
+    /// <summary>Opens (creating if need be) the database of <paramref name="options"/>, and applies what its redo log holds beyond it.</summary>
     public SqliteExecutionStore(SqliteStoreOptions options)
     {
         _database = new SqliteDatabase(options);
-        _writer = new Writer(_database.Open());
-        _existsConnection = _database.OpenForReading();
-        _background = new Timer(static store => ((SqliteExecutionStore)store!).WriteQueued(), this, Timeout.Infinite, Timeout.Infinite);
+        _survivesPowerLoss = options.SurvivesPowerLoss;
+        _applier = new SqliteApplier(_database.Open());
+        try
+        {
+            _log = RedoLog.Open(_database.Path + "-redo", RedoLogCapacity);
+            Recover();
+            _arns = LoadArnFilter();
+            _lastExecutionId = QueryLong("SELECT coalesce(max(id), 0) FROM executions", null) ?? 0;
+            _existsConnection = _database.OpenForReading();
+        }
+        catch
+        {
+            _log?.Dispose();
+            _applier.Dispose();
+            throw;
+        }
+
+        _timer = new Timer(static store => ((SqliteExecutionStore)store!).OnTimer(), this, Timeout.Infinite, Timeout.Infinite);
+        _worker = new Thread(WorkInBackground) { IsBackground = true, Name = "SageBuild SQLite writer" };
+        _worker.Start();
     }
 
     /// <summary>The database file's full path.</summary>
@@ -43,18 +67,23 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     public ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_queuedCreates.TryAdd(record.ExecutionArn, 0) || Exists(record.ExecutionArn))
+        if (!_unappliedCreates.TryAdd(record.ExecutionArn, 0))
+            throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
+        if (_arns.MayContain(record.ExecutionArn) && Exists(record.ExecutionArn))
         {
-            _queuedCreates.TryRemove(record.ExecutionArn, out _);
+            _unappliedCreates.TryRemove(record.ExecutionArn, out _);
             throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
         }
 
-        Enqueue(new WriteOperation(record.ExecutionArn, null, record, isCreate: true));
+        _arns.Add(record.ExecutionArn);
+        var id = Interlocked.Increment(ref _lastExecutionId);
+        _open[record.ExecutionArn] = new OpenExecution(id);
+        Enqueue(StoreWrite.Create(id, record));
         return ValueTask.CompletedTask;
     }
 
-    // One connection and prepared query kept for this check (every start makes it): opening a pooled connection and
-    // preparing the query each time cost more than the rest of a small execution's start.
+    // A connection kept for this check: opening a pooled connection and preparing the query each time cost more than
+    // the rest of a small execution's start. Only ARNs the filter cannot rule out come here.
     private bool Exists(string executionArn)
     {
         lock (_existsLock)
@@ -66,7 +95,11 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         }
     }
 
-    /// <summary>Takes the events (a copy) and returns at once; they are written in the background, or by the next <see cref="EnsureStoredAsync"/>.</summary>
+    /// <summary>
+    /// Takes the events (a copy) and returns at once; they are logged and stored in the background, or logged by the
+    /// next <see cref="EnsureStoredAsync"/>. An append whose first event id does not follow the execution's last one
+    /// is refused, and fails the store's barrier from then on (its history would otherwise have a hole or a repeat).
+    /// </summary>
     public ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
@@ -75,25 +108,51 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         var copy = new HistoryEvent[events.Count];
         for (var i = 0; i < copy.Length; i++)
             copy[i] = events[i];
-        Enqueue(new WriteOperation(executionArn, copy, record, isCreate: false));
+        // One execution's appends come one at a time (the engine's journal lock): no race on its entry.
+        if ((_open.TryGetValue(executionArn, out var open) ? open : Reopen(executionArn)) is not { } execution)
+        {
+            Fail(new InvalidOperationException($"no execution '{executionArn}' to append to"));
+            return ValueTask.CompletedTask;
+        }
+
+        if (copy.Length > 0)
+        {
+            if (copy[0].Id <= execution.LastEventId)
+            {
+                Fail(new InvalidOperationException($"an event of '{executionArn}' is already stored: the step starting at event {copy[0].Id} follows event {execution.LastEventId}"));
+                return ValueTask.CompletedTask;
+            }
+
+            execution.LastEventId = copy[^1].Id;
+        }
+
+        // An ended execution takes no more appends but a redrive's, rare enough to look it up again.
+        if (record is { Status: not ExecutionStatus.RUNNING })
+            _open.TryRemove(executionArn, out _);
+        Enqueue(StoreWrite.Append(execution.Id, executionArn, copy, record));
         return ValueTask.CompletedTask;
     }
 
     /// <summary>
-    /// Writes everything queued, on the caller's thread (waiting first for a write under way): a caller that needs
-    /// its events durable gets them so without a thread hop. A failed append makes this throw, for every caller after
-    /// it too (the store's history would otherwise have a hole).
+    /// Logs everything queued, on the caller's thread (waiting first for a logging under way): once it completes, a
+    /// crash of the process loses none of it. A refused append makes this throw, for every caller after it too.
     /// </summary>
     public ValueTask EnsureStoredAsync(CancellationToken cancellationToken)
     {
-        WriteQueued();
+        LogQueued();
         return _failure is { } failure ? ValueTask.FromException(failure) : ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Moves everything handed over so far into the SQLite tables now, as any read does first. Durability needs no
+    /// such call (<see cref="EnsureStoredAsync"/> is the barrier); a benchmark does, to count the whole cost.
+    /// </summary>
+    public void ApplyToDatabase() => ApplyEverything();
 
     /// <inheritdoc />
     public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken)
     {
-        WriteQueued(); // a reader sees everything handed over so far
+        ApplyEverything(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE execution_arn = $arn", "$arn");
         command.Parameters[0].Value = executionArn;
@@ -104,9 +163,10 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken)
     {
-        WriteQueued(); // a reader sees everything handed over so far
+        ApplyEverything();
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, "SELECT events FROM history_steps WHERE execution_arn = $arn ORDER BY first_event_id", "$arn");
+        using var command = SqliteDatabase.Prepare(connection,
+            "SELECT h.events FROM history_steps h JOIN executions e ON e.id = h.execution_id WHERE e.execution_arn = $arn ORDER BY h.first_event_id", "$arn");
         command.Parameters[0].Value = executionArn;
         using var reader = command.ExecuteReader();
         var events = new List<HistoryEvent>();
@@ -119,35 +179,78 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken)
     {
-        WriteQueued(); // a reader sees everything handed over so far
+        ApplyEverything();
         using var connection = _database.OpenForReading();
         using var command = stateMachineArn is null
             ? SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions ORDER BY start_date DESC")
             : SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE state_machine_arn = $machine ORDER BY start_date DESC", "$machine");
         if (stateMachineArn is not null)
             command.Parameters[0].Value = stateMachineArn;
-        using var reader = command.ExecuteReader();
-        var records = new List<ExecutionRecord>();
-        while (reader.Read())
-            records.Add(ReadRecord(reader));
-        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(records);
+        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(ReadRecords(command));
     }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExecutionRecord>> ListRunningExecutionsAsync(CancellationToken cancellationToken)
     {
-        WriteQueued();
+        ApplyEverything();
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE status = 'RUNNING' ORDER BY start_date");
-        using var reader = command.ExecuteReader();
-        var records = new List<ExecutionRecord>();
+        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(ReadRecords(command));
+    }
+
+    // An execution this store has not seen since it opened (resumed, or redriven once ended): its key and last event
+    // id, read once everything handed over is applied. Null when there is no such execution.
+    private OpenExecution? Reopen(string executionArn)
+    {
+        ApplyEverything();
+        if (QueryLong("SELECT id FROM executions WHERE execution_arn = $p", executionArn) is not { } id)
+            return null;
+        var execution = new OpenExecution(id);
+        using var connection = _database.OpenForReading();
+        using var command = SqliteDatabase.Prepare(connection, "SELECT events FROM history_steps WHERE execution_id = $id ORDER BY first_event_id DESC LIMIT 1", "$id");
+        command.Parameters[0].Value = id;
+        if (command.ExecuteScalar() is byte[] blob)
+        {
+            var events = new List<HistoryEvent>();
+            HistoryStepCodec.Decode(blob, events);
+            execution.LastEventId = events[^1].Id;
+        }
+
+        return _open.GetOrAdd(executionArn, execution);
+    }
+
+    private long? QueryLong(string sql, string? parameter)
+    {
+        using var connection = _database.OpenForReading();
+        using var command = parameter is null ? SqliteDatabase.Prepare(connection, sql) : SqliteDatabase.Prepare(connection, sql, "$p");
+        if (parameter is not null)
+            command.Parameters[0].Value = parameter;
+        return command.ExecuteScalar() is long value ? value : null;
+    }
+
+    private ExecutionArnFilter LoadArnFilter()
+    {
+        using var connection = _database.OpenForReading();
+        using var count = SqliteDatabase.Prepare(connection, "SELECT count(*) FROM executions");
+        var filter = new ExecutionArnFilter((long)count.ExecuteScalar()!);
+        using var arns = SqliteDatabase.Prepare(connection, "SELECT execution_arn FROM executions");
+        using var reader = arns.ExecuteReader();
         while (reader.Read())
-            records.Add(ReadRecord(reader));
-        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(records);
+            filter.Add(reader.GetString(0));
+        return filter;
     }
 
     private const string RecordColumns =
         "execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed";
+
+    private static List<ExecutionRecord> ReadRecords(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var records = new List<ExecutionRecord>();
+        while (reader.Read())
+            records.Add(ReadRecord(reader));
+        return records;
+    }
 
     private static ExecutionRecord ReadRecord(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<ExecutionStatus>(reader.GetString(4)),
@@ -160,4 +263,12 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             UsesVirtualClock = reader.GetInt64(11) != 0,
             RandomSeed = reader.GetInt32(12),
         };
+
+    /// <summary>An execution still taking appends: its key, and the id of its last event handed over.</summary>
+    private sealed class OpenExecution(long id)
+    {
+        public long Id { get; } = id;
+
+        public long LastEventId { get; set; }
+    }
 }

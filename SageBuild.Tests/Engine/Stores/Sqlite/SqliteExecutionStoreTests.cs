@@ -147,11 +147,10 @@ public sealed class SqliteExecutionStoreTests
         connection.Open();
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT group_concat(first_event_id) FROM (SELECT first_event_id FROM history_steps ORDER BY first_event_id)";
-        // The background write (5 ms after the first append) could split the first five steps on a stalled machine; never into five rows.
+        // The background thread takes what is queued as soon as it can, so the steps may split between rows; never one row a step.
         var keys = ((string)count.ExecuteScalar()!).Split(',').Select(long.Parse).ToArray();
         Assert.That(keys, Is.SubsetOf(new long[] { 1, 3, 5, 7, 9, 11 }), "rows are keyed by a step's first event");
         Assert.That(keys.Length, Is.LessThan(6), "the steps handed over together share rows");
-        Assert.That(keys[^1], Is.EqualTo(11));
         await using var reopened = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
         var history = await reopened.ReadHistoryAsync(Record("packed").ExecutionArn, default);
         Assert.That(history.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, 11).Select(i => (long)i)));

@@ -1,0 +1,309 @@
+using System.Runtime.CompilerServices;
+
+namespace SageBuild.Engine.Stores.Sqlite;
+
+/// <summary>
+/// The path of a write: queued (<see cref="Enqueue"/>), logged (<see cref="LogQueued"/>: packed and copied into the
+/// redo log as one frame), applied (<see cref="ApplyLogged"/>: put into SQLite with the frame's number, in one
+/// transaction). Logging happens on whoever needs it durable (the barrier) or on the background thread, whichever comes
+/// first; applying on the background thread, or on a reader that needs SQLite up to date.
+/// </summary>
+/// <remarks>
+/// Locks are taken in this order only: log, then apply; the queue and logged-list locks are held for list swaps only.
+/// The log rewinds to its start whenever SQLite holds every frame written, so it stays small and hot in the page cache;
+/// a frame that does not fit waits for SQLite to catch up, and one bigger than the whole log goes to SQLite directly
+/// (a committed transaction is as durable as a logged frame).
+/// </remarks>
+public sealed partial class SqliteExecutionStore
+{
+    private const long RedoLogCapacity = 32L * 1024 * 1024;
+    private readonly bool _survivesPowerLoss;
+    private readonly Lock _queueLock = new();
+    private List<StoreWrite> _queue = new(64);
+    private List<StoreWrite> _queueSpare = new(64);
+
+    private readonly Lock _logLock = new();
+    private readonly RedoLog _log;
+    private readonly RedoFrameCodec _frames = new();
+    private readonly HistoryStepCodec _codec = new();
+    private readonly Dictionary<long, StoreWrite> _merging = [];
+    private long _loggedSequence;
+
+    private readonly Lock _loggedLock = new();
+    private List<StoreWrite> _logged = new(64);
+    private List<StoreWrite> _loggedSpare = new(64);
+    private long _loggedUpTo;
+
+    private readonly Lock _applyLock = new();
+    private readonly SqliteApplier _applier;
+    private long _appliedSequence;
+
+    private const int EagerBatch = 4096;
+    private static readonly TimeSpan BackgroundDelay = TimeSpan.FromMilliseconds(5);
+    private readonly Timer _timer;
+    private int _scheduled;
+    private readonly Thread _worker;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private int _wakeRequested;
+    private volatile bool _closing;
+    private bool _closed;
+    private Exception? _failure;
+
+    /// <summary>Stores what is handed over and closes the database (and deletes the redo log, then empty).</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc cref="DisposeAsync" />
+    public void Dispose()
+    {
+        if (_closing)
+            return;
+        _closing = true;
+        if (Environment.GetEnvironmentVariable("SB_DBG") is not null) Console.Error.WriteLine($"log {DbgLogCount} {DbgLogTicks/1e6:F1}ms lockwait {DbgLockWait/1e6:F1}ms apply {DbgApplyCount} {DbgApplyTicks/1e6:F1}ms");
+        DbgLogTicks = DbgLogCount = DbgApplyTicks = DbgApplyCount = DbgLockWait = 0;
+        _timer.Dispose();
+        Wake();
+        _worker.Join();
+        lock (_logLock)
+        {
+            var everything = _failure is null;
+            try
+            {
+                ApplyEverything();
+            }
+#pragma warning disable CA1031 // A store that cannot write keeps its log: the next opening applies it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                everything = false;
+            }
+
+            lock (_queueLock)
+                _closed = true;
+            lock (_applyLock)
+                _applier.Dispose();
+            _log.Dispose();
+            if (everything && Volatile.Read(ref _appliedSequence) == _loggedSequence)
+                File.Delete(_log.Path);
+        }
+
+        lock (_existsLock)
+        {
+            _exists?.Dispose();
+            _exists = null;
+            _existsConnection?.Dispose();
+            _existsConnection = null;
+        }
+
+        _wake.Dispose();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")] private static extern int clock_gettime(int clk, out Timespec ts);
+    internal struct Timespec { public long Sec; public long Nsec; }
+    internal static long Cpu() { _ = clock_gettime(3, out var t); return t.Sec * 1_000_000_000 + t.Nsec; }
+    internal readonly struct Dbg(Action<long> a) : IDisposable { private readonly long _t = Cpu(); public void Dispose() => a(Cpu() - _t); }
+    private void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
+
+    private void Enqueue(StoreWrite write)
+    {
+        int count;
+        lock (_queueLock)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            _queue.Add(write);
+            count = _queue.Count;
+        }
+
+        // A long queue is packed and logged on the background thread at once, on the other core, while the engine goes
+        // on; a short one a moment later, with whatever has joined it by then (one SQLite transaction for all).
+        if (count == EagerBatch)
+            Wake();
+        else if (count == 1)
+            ScheduleBackground();
+    }
+
+    // The background thread runs BackgroundDelay after the first write nobody has taken yet.
+    private void ScheduleBackground()
+    {
+        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
+            _timer.Change(BackgroundDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimer()
+    {
+        Volatile.Write(ref _scheduled, 0);
+        Wake();
+    }
+
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
+            _wake.Release();
+    }
+
+    private void WorkInBackground()
+    {
+        while (true)
+        {
+            _wake.Wait();
+            Volatile.Write(ref _wakeRequested, 0);
+            if (_closing)
+                return;
+            try
+            {
+                LogQueued();
+                ApplyLogged();
+            }
+#pragma warning disable CA1031 // Reported by the barrier, to whoever needs the writes stored.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Fail(e);
+            }
+        }
+    }
+
+    /// <summary>Brings SQLite up to date with everything handed over so far (for a reader).</summary>
+    private void ApplyEverything()
+    {
+        LogQueued();
+        ApplyLogged();
+    }
+
+    // Packs and logs every write queued so far, as one frame, then hands it to the apply side.
+    internal static long DbgLogTicks, DbgLogCount, DbgApplyTicks, DbgApplyCount, DbgLockWait;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LogQueued()
+    {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        lock (_logLock)
+        {
+            DbgLockWait += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+            using var dbg1 = new Dbg(x => { DbgLogTicks += x; DbgLogCount++; });
+            List<StoreWrite> batch;
+            lock (_queueLock)
+            {
+                if (_queue.Count == 0)
+                    return;
+                batch = _queue;
+                _queue = _queueSpare;
+                _queueSpare = batch;
+            }
+
+            Merge(batch);
+            foreach (var write in batch)
+                write.Pack(_codec);
+            var sequence = _loggedSequence + 1;
+            var frame = _frames.Encode(batch);
+            var direct = !TryLog(sequence, frame);
+            foreach (var write in batch)
+                write.Sequence = sequence;
+            lock (_loggedLock)
+            {
+                _logged.AddRange(batch);
+                _loggedUpTo = sequence;
+            }
+
+            _loggedSequence = sequence;
+            batch.Clear();
+            if (direct)
+                ApplyLogged();
+            else
+                ScheduleBackground();
+        }
+    }
+
+    // Under the log lock: each execution's writes, in order, absorbed into its first one where they can be (a frame
+    // entry, a packing and a row for a run of steps instead of one each). Other executions' writes are independent.
+    private void Merge(List<StoreWrite> batch)
+    {
+        var kept = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var write = batch[i];
+            if (_merging.TryGetValue(write.ExecutionId, out var earlier) && earlier.TryAbsorb(write))
+                continue;
+            _merging[write.ExecutionId] = write;
+            batch[kept++] = write;
+        }
+
+        batch.RemoveRange(kept, batch.Count - kept);
+        _merging.Clear();
+    }
+
+    // Under the log lock. False when the frame is bigger than the whole log: the caller applies it directly.
+    private bool TryLog(long sequence, ArraySegment<byte> frame)
+    {
+        if (_log.Length > 0 && Volatile.Read(ref _appliedSequence) == _loggedSequence)
+            _log.Rewind();
+        if (!_log.TryAppend(sequence, frame))
+        {
+            ApplyLogged();
+            _log.Rewind();
+            if (!_log.TryAppend(sequence, frame))
+                return false;
+        }
+
+        if (_survivesPowerLoss)
+            _log.FlushToDisk();
+        return true;
+    }
+
+    // Puts every logged write into SQLite, a transaction per batch taken.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ApplyLogged()
+    {
+        lock (_applyLock)
+        {
+            while (true)
+            {
+                List<StoreWrite> batch;
+                long upTo;
+                lock (_loggedLock)
+                {
+                    if (_logged.Count == 0)
+                        return;
+                    batch = _logged;
+                    _logged = _loggedSpare;
+                    _loggedSpare = batch;
+                    upTo = _loggedUpTo;
+                }
+
+                ObjectDisposedException.ThrowIf(_applier.IsDisposed, this);
+                using var dbg2 = new Dbg(x => { DbgApplyTicks += x; DbgApplyCount++; });
+                var failures = _applier.Apply(batch, upTo);
+                Volatile.Write(ref _appliedSequence, upTo);
+                foreach (var write in batch)
+                {
+                    if (write.Created is not null)
+                        _unappliedCreates.TryRemove(write.ExecutionArn, out _);
+                }
+
+                if (failures is { Count: > 0 })
+                    Fail(failures[0].Reason);
+                batch.Clear();
+            }
+        }
+    }
+
+    // Opening: SQLite takes the logged frames it does not hold yet (a crash came between the log and SQLite).
+    private void Recover()
+    {
+        var applied = _applier.AppliedSequence;
+        var frames = _log.ReadFrames().Where(f => f.Sequence > applied).ToList();
+        if (frames.Count > 0)
+        {
+            if (frames[0].Sequence != applied + 1)
+                throw new InvalidOperationException($"{_log.Path} starts at write {frames[0].Sequence}, but {_database.Path} holds writes up to {applied} only: writes {applied + 1} to {frames[0].Sequence - 1} are missing. Nothing was changed.");
+            var writes = frames.SelectMany(f => RedoFrameCodec.Decode(f.Payload)).ToList();
+            // Failures here are writes refused when first made (and reported then): skipping them again is right.
+            _applier.Apply(writes, frames[^1].Sequence);
+        }
+
+        _appliedSequence = _loggedSequence = _applier.AppliedSequence;
+        _log.Rewind();
+    }
+}

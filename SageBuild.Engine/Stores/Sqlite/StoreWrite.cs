@@ -1,0 +1,101 @@
+using SageBuild.Engine.History;
+
+namespace SageBuild.Engine.Stores.Sqlite;
+
+/// <summary>
+/// One write handed to the SQLite store: an execution's creation, or one step's events with what the step made of the
+/// execution's record. Before logging, the store lets a write absorb the writes of the same execution queued after it
+/// (<see cref="TryAbsorb"/>): one frame entry and one row instead of one per step. The events are then packed
+/// (<see cref="HistoryStepCodec"/>) once, and SQLite stores those very bytes.
+/// </summary>
+internal sealed class StoreWrite
+{
+    private List<HistoryEvent[]>? _parts;
+
+    private StoreWrite(long executionId, string executionArn, ExecutionRecord? created, ExecutionOutcome? outcome)
+    {
+        ExecutionId = executionId;
+        ExecutionArn = executionArn;
+        Created = created;
+        Outcome = outcome;
+    }
+
+    /// <summary>The execution's key in the database (assigned by the store at its creation, in start order).</summary>
+    public long ExecutionId { get; }
+
+    /// <summary>The execution written to.</summary>
+    public string ExecutionArn { get; }
+
+    /// <summary>The new execution's record, for a creation.</summary>
+    public ExecutionRecord? Created { get; }
+
+    /// <summary>The packed events (null until <see cref="Pack"/>, and for a write with no events).</summary>
+    public byte[]? PackedEvents { get; private set; }
+
+    /// <summary>The id of the first event (0 with no events).</summary>
+    public long FirstEventId { get; private set; }
+
+    /// <summary>The id of the last event (0 with no events).</summary>
+    public long LastEventId { get; private set; }
+
+    /// <summary>What the write makes of the execution's record (status, end, output, error), when it changes it.</summary>
+    public ExecutionOutcome? Outcome { get; private set; }
+
+    /// <summary>The number of the redo-log frame that holds the write (0 until it is logged).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Whether the write has events to store.</summary>
+    public bool HasEvents => FirstEventId != 0;
+
+    public static StoreWrite Create(long executionId, ExecutionRecord record) => new(executionId, record.ExecutionArn, record, null);
+
+    public static StoreWrite Append(long executionId, string executionArn, HistoryEvent[] events, ExecutionRecord? record)
+    {
+        var write = new StoreWrite(executionId, executionArn, null, record is null ? null : ExecutionOutcome.Of(record));
+        if (events.Length > 0)
+        {
+            write._parts = [events];
+            write.FirstEventId = events[0].Id;
+            write.LastEventId = events[^1].Id;
+        }
+
+        return write;
+    }
+
+    /// <summary>A write read back from the log, its events already packed.</summary>
+    public static StoreWrite Logged(long executionId, string executionArn, ExecutionRecord? created, byte[]? packed, long first, long last, ExecutionOutcome? outcome) =>
+        new(executionId, executionArn, created, outcome) { PackedEvents = packed, FirstEventId = first, LastEventId = last };
+
+    /// <summary>
+    /// Takes <paramref name="later"/>, a write of the same execution queued after this one, into this one, when storing
+    /// both as one is the same as storing them one after the other: it creates nothing, and its events follow this
+    /// write's. Only before packing.
+    /// </summary>
+    public bool TryAbsorb(StoreWrite later)
+    {
+        if (later.Created is not null || later.ExecutionId != ExecutionId || PackedEvents is not null)
+            return false;
+        if (later.HasEvents)
+        {
+            if (HasEvents && later.FirstEventId != LastEventId + 1)
+                return false;
+            _parts ??= [];
+            _parts.AddRange(later._parts!);
+            if (!HasEvents)
+                FirstEventId = later.FirstEventId;
+            LastEventId = later.LastEventId;
+        }
+
+        Outcome = later.Outcome ?? Outcome;
+        return true;
+    }
+
+    /// <summary>Packs the events with <paramref name="codec"/> (once; the events are let go).</summary>
+    public void Pack(HistoryStepCodec codec)
+    {
+        if (_parts is null)
+            return;
+        PackedEvents = codec.Encode(_parts);
+        _parts = null;
+    }
+}
