@@ -6,6 +6,8 @@ namespace SageBuild.Cli.Benchmarking;
 /// <summary>Runs the chosen workloads on SageBuild and on aws-local-stepfunctions, one after the other, in one run.</summary>
 internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvider time, string? durableFolder = null)
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(600);
+
     /// <summary>Measures each workload on both engines, alternating, <c>rounds</c> times (keeping each engine's best), then the inline-limit and memory checks when asked.</summary>
     public async Task<BenchReport> RunAsync(IReadOnlyList<BenchWorkload> workloads, int inlineItems, int memoryExecutions, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -21,6 +23,10 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                 BenchMeasurement? measured = null;
                 BenchMeasurement? durable = null;
                 BenchMeasurement? baseline = null;
+                progress($"({workload.Key}) warming up");
+                await EngineMeasurement.WarmUpAsync(workload, durableFolder, WarmUp, cancellationToken).ConfigureAwait(false);
+                if (workload.Baseline is { } warmBaseline)
+                    await EngineMeasurement.WarmUpAsync(warmBaseline, null, WarmUp, cancellationToken).ConfigureAwait(false);
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");

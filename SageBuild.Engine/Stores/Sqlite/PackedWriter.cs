@@ -76,12 +76,20 @@ internal sealed class PackedWriter : IDisposable
             return;
         }
 
+        var bytes = JsonBytes(value);
+        Varint((ulong)bytes.Length + 1);
+        _buffer.Write(bytes);
+    }
+
+    /// <summary>The value's JSON text as UTF-8 (valid until the next call that writes JSON).</summary>
+    public ReadOnlySpan<byte> JsonBytes(JsonValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
         _json.ResetWrittenCount();
         _jsonWriter.Reset(_json);
         value.WriteTo(_jsonWriter);
         _jsonWriter.Flush();
-        Varint((ulong)_json.WrittenCount + 1);
-        _buffer.Write(_json.WrittenSpan);
+        return _json.WrittenSpan;
     }
 
     public void Dispose() => _jsonWriter.Dispose();

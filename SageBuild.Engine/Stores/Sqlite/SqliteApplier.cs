@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -11,10 +12,11 @@ namespace SageBuild.Engine.Stores.Sqlite;
 internal sealed class SqliteApplier : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertStep;
-    private readonly SqliteCommand _insertExecution;
-    private readonly SqliteCommand _updateExecution;
-    private readonly SqliteCommand _setApplied;
+    private readonly RawStatement _insertStep;
+    private readonly RawStatement _insertExecution;
+    private readonly RawStatement _updateExecution;
+    private readonly RawStatement _setApplied;
+    private readonly PackedWriter _json = new();
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -22,17 +24,13 @@ internal sealed class SqliteApplier : IDisposable
     public SqliteApplier(SqliteConnection connection)
     {
         _connection = connection;
-        _insertStep = SqliteDatabase.Prepare(connection, """
-            INSERT INTO history_steps (execution_id, first_event_id, events) VALUES ($id, $first, $events)
-            """, "$id", "$first", "$events");
-        _insertExecution = SqliteDatabase.Prepare(connection, """
+        _insertStep = new RawStatement(connection, "INSERT INTO history_steps (execution_id, first_event_id, events) VALUES (?1, ?2, ?3)");
+        _insertExecution = new RawStatement(connection, """
             INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
-            VALUES ($id, $arn, $machine, $name, $definition, $status, $start, $stop, $input, $output, $error, $cause, $virtual, $seed)
-            """, "$id", "$arn", "$machine", "$name", "$definition", "$status", "$start", "$stop", "$input", "$output", "$error", "$cause", "$virtual", "$seed");
-        _updateExecution = SqliteDatabase.Prepare(connection, """
-            UPDATE executions SET status = $status, stop_date = $stop, output = $output, error = $error, cause = $cause WHERE id = $id
-            """, "$id", "$status", "$stop", "$output", "$error", "$cause");
-        _setApplied = SqliteDatabase.Prepare(connection, "UPDATE redo_state SET applied_sequence = $sequence", "$sequence");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            """);
+        _updateExecution = new RawStatement(connection, "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6 WHERE id = ?1");
+        _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
         using var read = SqliteDatabase.Prepare(connection, "SELECT applied_sequence FROM redo_state");
         AppliedSequence = (long)read.ExecuteScalar()!;
     }
@@ -53,8 +51,8 @@ internal sealed class SqliteApplier : IDisposable
         {
             using (var transaction = _connection.BeginTransaction(deferred: false))
             {
-                ApplyMerged(batch, transaction);
-                SetApplied(sequence, transaction);
+                ApplyMerged(batch);
+                SetApplied(sequence);
                 transaction.Commit();
             }
 
@@ -73,7 +71,7 @@ internal sealed class SqliteApplier : IDisposable
 
             using (var transaction = _connection.BeginTransaction(deferred: false))
             {
-                SetApplied(sequence, transaction);
+                SetApplied(sequence);
                 transaction.Commit();
             }
 
@@ -88,11 +86,11 @@ internal sealed class SqliteApplier : IDisposable
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             if (write.Created is { } created)
-                Insert(write.ExecutionId, created, transaction);
+                Insert(write.ExecutionId, created);
             if (write.HasEvents)
-                InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!, transaction);
+                InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
             if (write.Outcome is { } outcome)
-                Update(write.ExecutionId, write.ExecutionArn, outcome, transaction);
+                Update(write.ExecutionId, write.ExecutionArn, outcome);
             transaction.Commit();
             return null;
         }
@@ -117,7 +115,7 @@ internal sealed class SqliteApplier : IDisposable
     /// whose ids do not follow the row's is not joined, so that a repeated append still meets its key and fails.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run by the background thread a few times, each a long loop: never worth tier 0
-    private void ApplyMerged(List<StoreWrite> batch, SqliteTransaction transaction)
+    private void ApplyMerged(List<StoreWrite> batch)
     {
         try
         {
@@ -142,7 +140,7 @@ internal sealed class SqliteApplier : IDisposable
                 if (write.HasEvents)
                 {
                     if (pending.Steps.Count > 0 && write.FirstEventId <= pending.LastEventId)
-                        pending.FlushSteps(this, transaction);
+                        pending.FlushSteps(this);
                     if (pending.Steps.Count == 0)
                         pending.FirstEventId = write.FirstEventId;
                     pending.Steps.Add(write.PackedEvents!);
@@ -155,11 +153,11 @@ internal sealed class SqliteApplier : IDisposable
 
             foreach (var pending in _order)
             {
-                pending.FlushSteps(this, transaction);
+                pending.FlushSteps(this);
                 if (pending.Created is { } created)
-                    Insert(pending.ExecutionId, pending.Outcome is { } last ? last.AppliedTo(created) : created, transaction);
+                    Insert(pending.ExecutionId, pending.Outcome is { } last ? last.AppliedTo(created) : created);
                 else if (pending.Outcome is { } outcome)
-                    Update(pending.ExecutionId, pending.ExecutionArn, outcome, transaction);
+                    Update(pending.ExecutionId, pending.ExecutionArn, outcome);
             }
         }
         finally
@@ -175,60 +173,74 @@ internal sealed class SqliteApplier : IDisposable
         }
     }
 
-    private void SetApplied(long sequence, SqliteTransaction transaction)
+    private void SetApplied(long sequence)
     {
-        _setApplied.Transaction = transaction;
-        _setApplied.Parameters[0].Value = sequence;
-        _setApplied.ExecuteNonQuery();
+        _setApplied.Bind(1, sequence);
+        _setApplied.Execute();
     }
 
     // One row per step (or run of consecutive steps), keyed by its first event: a repeated append fails loudly on the key.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run by the background thread a few times, each a long loop: never worth tier 0
-    private void InsertSteps(long executionId, long firstEventId, byte[] packed, SqliteTransaction transaction)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void InsertSteps(long executionId, long firstEventId, byte[] packed)
     {
-        _insertStep.Transaction = transaction;
-        var p = _insertStep.Parameters;
-        p[0].Value = executionId;
-        p[1].Value = firstEventId;
-        p[2].Value = packed;
-        _insertStep.ExecuteNonQuery();
+        _insertStep.Bind(1, executionId);
+        _insertStep.Bind(2, firstEventId);
+        _insertStep.Bind(3, packed);
+        _insertStep.Execute();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run by the background thread a few times, each a long loop: never worth tier 0
-    private void Update(long executionId, string executionArn, ExecutionOutcome outcome, SqliteTransaction transaction)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Update(long executionId, string executionArn, ExecutionOutcome outcome)
     {
-        _updateExecution.Transaction = transaction;
-        var p = _updateExecution.Parameters;
-        p[0].Value = executionId;
-        p[1].Value = outcome.Status.ToString();
-        p[2].Value = (object?)outcome.StopDate?.UtcTicks ?? DBNull.Value;
-        p[3].Value = outcome.Output is { } output ? System.Text.Encoding.UTF8.GetBytes(output.ToJson()) : DBNull.Value;
-        p[4].Value = (object?)outcome.Error ?? DBNull.Value;
-        p[5].Value = (object?)outcome.Cause ?? DBNull.Value;
-        if (_updateExecution.ExecuteNonQuery() == 0)
+        _updateExecution.Bind(1, executionId);
+        _updateExecution.Bind(2, outcome.Status.ToString());
+        BindOptional(_updateExecution, 3, outcome.StopDate?.UtcTicks);
+        BindJson(_updateExecution, 4, outcome.Output);
+        _updateExecution.Bind(5, outcome.Error);
+        _updateExecution.Bind(6, outcome.Cause);
+        if (_updateExecution.Execute() == 0)
             throw new InvalidOperationException($"no execution '{executionArn}' to append to");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run by the background thread a few times, each a long loop: never worth tier 0
-    private void Insert(long executionId, ExecutionRecord record, SqliteTransaction transaction)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Insert(long executionId, ExecutionRecord record)
     {
-        _insertExecution.Transaction = transaction;
-        var p = _insertExecution.Parameters;
-        p[0].Value = executionId;
-        p[1].Value = record.ExecutionArn;
-        p[2].Value = record.StateMachineArn;
-        p[3].Value = record.Name;
-        p[4].Value = record.Definition;
-        p[5].Value = record.Status.ToString();
-        p[6].Value = record.StartDate.UtcTicks;
-        p[7].Value = (object?)record.StopDate?.UtcTicks ?? DBNull.Value;
-        p[8].Value = System.Text.Encoding.UTF8.GetBytes(record.Input.ToJson());
-        p[9].Value = record.Output is { } output ? System.Text.Encoding.UTF8.GetBytes(output.ToJson()) : DBNull.Value;
-        p[10].Value = (object?)record.Error ?? DBNull.Value;
-        p[11].Value = (object?)record.Cause ?? DBNull.Value;
-        p[12].Value = record.UsesVirtualClock ? 1 : 0;
-        p[13].Value = record.RandomSeed;
-        _insertExecution.ExecuteNonQuery();
+        var s = _insertExecution;
+        s.Bind(1, executionId);
+        s.Bind(2, record.ExecutionArn);
+        s.Bind(3, record.StateMachineArn);
+        s.Bind(4, record.Name);
+        s.Bind(5, record.Definition);
+        s.Bind(6, record.Status.ToString());
+        s.Bind(7, record.StartDate.UtcTicks);
+        BindOptional(s, 8, record.StopDate?.UtcTicks);
+        BindJson(s, 9, record.Input);
+        BindJson(s, 10, record.Output);
+        s.Bind(11, record.Error);
+        s.Bind(12, record.Cause);
+        s.Bind(13, record.UsesVirtualClock ? 1 : 0);
+        s.Bind(14, record.RandomSeed);
+        s.Execute();
+    }
+
+    private static void BindOptional(RawStatement statement, int position, long? value)
+    {
+        if (value is { } v)
+            statement.Bind(position, v);
+        else
+            statement.BindNull(position);
+    }
+
+    // JSON goes in as UTF-8 text (a BLOB, as readers expect), written straight to bytes.
+    private void BindJson(RawStatement statement, int position, JsonValue? value)
+    {
+        if (value is null)
+        {
+            statement.BindNull(position);
+            return;
+        }
+
+        statement.Bind(position, _json.JsonBytes(value));
     }
 
     public void Dispose()
@@ -240,6 +252,7 @@ internal sealed class SqliteApplier : IDisposable
         _insertExecution.Dispose();
         _updateExecution.Dispose();
         _setApplied.Dispose();
+        _json.Dispose();
         _connection.Dispose();
     }
 
@@ -260,11 +273,11 @@ internal sealed class SqliteApplier : IDisposable
 
         public ExecutionOutcome? Outcome { get; set; }
 
-        public void FlushSteps(SqliteApplier applier, SqliteTransaction transaction)
+        public void FlushSteps(SqliteApplier applier)
         {
             if (Steps.Count == 0)
                 return;
-            applier.InsertSteps(ExecutionId, FirstEventId, HistoryStepCodec.Join(Steps), transaction);
+            applier.InsertSteps(ExecutionId, FirstEventId, HistoryStepCodec.Join(Steps));
             Steps.Clear();
         }
 
