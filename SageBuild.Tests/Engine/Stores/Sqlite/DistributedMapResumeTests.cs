@@ -5,6 +5,7 @@ using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.Stores.Sqlite;
 using SageBuild.StateMachines.Json;
+using SageBuild.Tests.Engine.Execution;
 using SageBuild.Tests.Support;
 
 namespace SageBuild.Tests.Engine.Stores.Sqlite;
@@ -109,6 +110,67 @@ public sealed class DistributedMapResumeTests
         Assert.That(asked.Select(a => a.Item), Does.Not.Contain(1).And.Not.Contain(2), "the children that ended are not run again");
         Assert.That(asked.Select(a => a.Item), Does.Contain(4));
     }
+
+    [Test]
+    public async Task Writes_the_results_of_reused_and_rerun_batches_with_ResultWriter_as_an_uninterrupted_run_does()
+    {
+        // Five items in batches of two: three children, each asking once for its batch's first item.
+        const string definition = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,"End":true,
+              "ItemBatcher":{"MaxItemsPerBatch":2},
+              "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"runs"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Ask","States":{
+                "Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                  "Parameters":{"FunctionName":"ask","Payload":{"item.$":"$.Items[0]","token.$":"$$.Task.Token"}},"End":true}}}}}}
+            """;
+        var uninterruptedS3 = new FakeS3Integration();
+        var uninterruptedAsked = new ConcurrentQueue<(int Item, string Token)>();
+        await using (var engine = new EngineBuilder().AddIntegration(uninterruptedS3).AddLambdaFunction("ask", Ask(uninterruptedAsked)).Build())
+        {
+            var machine = engine.CreateStateMachine("Batcher", AslJson.Parse(definition));
+            var run = (await engine.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
+            var answering = AnswerEverythingAsync(engine, uninterruptedAsked, run);
+            Assert.That((await engine.WaitForExecutionAsync(run).WaitAsync(Patience)).Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+            await answering;
+        }
+
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        var s3 = new FakeS3Integration();
+        var asked = new ConcurrentQueue<(int Item, string Token)>();
+        string arn;
+        await using (var first = new EngineBuilder().UseSqlite(database).AddIntegration(s3).AddLambdaFunction("ask", Ask(asked)).Build())
+        {
+            var machine = first.CreateStateMachine("Batcher", AslJson.Parse(definition));
+            arn = (await first.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
+            await AnswerAsync(first, await NextAskedAsync(asked, 1));
+            await NextAskedAsync(asked, 3);
+            await NextAskedAsync(asked, 5);
+        }
+
+        asked.Clear();
+        await using var second = new EngineBuilder().UseSqlite(database).AddIntegration(s3).AddLambdaFunction("ask", Ask(asked)).Build();
+        await second.ResumeAsync();
+        var resumedAnswering = AnswerEverythingAsync(second, asked, arn);
+        var result = await second.WaitForExecutionAsync(arn).WaitAsync(Patience);
+        await resumedAnswering;
+        Assert.That(result.Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+        Assert.That(asked.Select(a => a.Item).Order(), Is.EqualTo(new[] { 3, 5 }), "the first batch's child ended before the restart and is not run again");
+        var written = WrittenResults(s3);
+        Assert.That(written, Has.Some.StartsWith("SUCCEEDED_0.json: ").And.Contains("10").And.Contains("30").And.Contains("50"), "each batch's result is written");
+        Assert.That(written, Is.EqualTo(WrittenResults(uninterruptedS3)), "the same results written as an uninterrupted run's");
+    }
+
+    // What the ResultWriter wrote, without what differs from run to run (ARNs, names, dates): each result's input,
+    // output and status, per file.
+    private static string[] WrittenResults(FakeS3Integration s3) =>
+    [
+        .. s3.Objects.Where(o => o.Key.Bucket == "results" && !o.Key.Key.EndsWith("manifest.json", StringComparison.Ordinal))
+            .OrderBy(o => o.Key.Key, StringComparer.Ordinal)
+            .Select(o => o.Key.Key[(o.Key.Key.LastIndexOf('/') + 1)..] + ": " + string.Join(" | ", ((JsonArray)JsonValue.Parse(o.Value))
+                .Select(r => (JsonObject)r)
+                .Select(r => $"{r["Input"].ToJson()} -> {(r.TryGetValue("Output", out var output) ? output.ToJson() : "")} {r["Status"].ToJson()}"))),
+    ];
 
     private static WorkflowEngine DurableEngine(string database, ConcurrentQueue<(int Item, string Token)> asked) =>
         new EngineBuilder().UseSqlite(database).AddLambdaFunction("ask", Ask(asked)).Build();
