@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using SageBuild.Engine.Api;
+using SageBuild.Engine.Execution;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.Stores.Sqlite;
@@ -37,20 +38,7 @@ public sealed class DistributedMapResumeTests
         using var folder = new TemporaryDirectory();
         var database = folder.File("sagebuild.db");
         var asked = new ConcurrentQueue<(int Item, string Token)>();
-        string arn;
-        await using (var first = DurableEngine(database, asked))
-        {
-            var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition));
-            arn = (await first.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
-            // Items 1 and 2 are asked first (MaxConcurrency 2); once they are answered, 3 and 4 are asked, and the engine
-            // stops while they wait: 1 ended SUCCEEDED, 2 FAILED, 3 and 4 are unfinished, 5 never started.
-            await AnswerAsync(first, await NextAskedAsync(asked, 1));
-            await AnswerAsync(first, await NextAskedAsync(asked, 2));
-            await UntilChildrenAsync(first, ended: 2);
-            await NextAskedAsync(asked, 3);
-            await NextAskedAsync(asked, 4);
-        }
-
+        var arn = await StopWhileItems3And4WaitAsync(database, asked);
         var askedBefore = asked.Select(a => a.Item).Order().ToArray();
         Assert.That(askedBefore, Is.EqualTo(new[] { 1, 2, 3, 4 }));
         asked.Clear();
@@ -79,6 +67,40 @@ public sealed class DistributedMapResumeTests
 
         var parent = await second.GetExecutionHistoryAsync(arn);
         Assert.That(parent.Count(e => e.Type == HistoryEventType.MapRunStarted), Is.EqualTo(1), "the Map Run resumes; it is not started again");
+    }
+
+    [Test]
+    public async Task Runs_again_a_child_stored_running_without_its_events_and_stores_its_end_once()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        var asked = new ConcurrentQueue<(int Item, string Token)>();
+        var arn = await StopWhileItems3And4WaitAsync(database, asked);
+
+        // As if the process died between a child's two writes: item 3's child is stored RUNNING, with no events.
+        string childArn;
+        await using (var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = database }))
+        {
+            var mapRunStarted = (await store.ReadHistoryAsync(arn, default)).Single(e => e.Type == HistoryEventType.MapRunStarted).Id;
+            var names = new ChildExecutionNames(new RunSettings(false, null, "role", "Asker", "us-east-1", "123456789012", null), "Each", arn, mapRunStarted);
+            var ended = (await store.ListExecutionsAsync(names.StateMachineArn, default)).Select(r => r.ExecutionArn).ToList();
+            Assert.That(ended, Has.Count.EqualTo(2).And.All.StartsWith(names.ExecutionArnPrefix), "the names the test derives are the engine's");
+            childArn = names.ExecutionArnPrefix + names.NameOf(2);
+            await store.CreateExecutionAsync(new ExecutionRecord(childArn, names.StateMachineArn, names.NameOf(2), Definition, ExecutionStatus.RUNNING,
+                DateTimeOffset.UnixEpoch.AddYears(56), JsonValue.Parse("3")), default);
+        }
+
+        asked.Clear();
+        await using var second = DurableEngine(database, asked);
+        await second.ResumeAsync();
+        var answering = AnswerEverythingAsync(second, asked, arn);
+        Assert.That((await second.WaitForExecutionAsync(arn).WaitAsync(Patience)).Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+        await answering;
+        Assert.That(asked.Select(a => a.Item).Order(), Is.EqualTo(new[] { 3, 4, 5 }), "the child stored RUNNING runs again from its start");
+        var child = await second.DescribeExecutionAsync(childArn);
+        Assert.That((child.Status, child.Output), Is.EqualTo((ExecutionStatus.SUCCEEDED, (JsonValue?)JsonValue.Parse("""{"answer":30,"item":3}"""))));
+        Assert.That(EngineHarness.Types(await second.GetExecutionHistoryAsync(childArn)), Does.StartWith("ExecutionStarted,").And.EndWith(",ExecutionSucceeded"));
+        Assert.That((await ChildrenAsync(second)).Select(c => c.ExecutionArn).Distinct().Count(), Is.EqualTo(5), "each item's child is listed once");
     }
 
     [Test]
@@ -171,6 +193,23 @@ public sealed class DistributedMapResumeTests
                 .Select(r => (JsonObject)r)
                 .Select(r => $"{r["Input"].ToJson()} -> {(r.TryGetValue("Output", out var output) ? output.ToJson() : "")} {r["Status"].ToJson()}"))),
     ];
+
+    /// <summary>
+    /// Runs <see cref="Definition"/> on a durable engine that stops while items 3 and 4 wait for their answers: items
+    /// 1 and 2 are asked first (MaxConcurrency 2) and answered, so 1 ended SUCCEEDED, 2 FAILED, and 5 never started.
+    /// </summary>
+    private static async Task<string> StopWhileItems3And4WaitAsync(string database, ConcurrentQueue<(int Item, string Token)> asked)
+    {
+        await using var first = DurableEngine(database, asked);
+        var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition));
+        var arn = (await first.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
+        await AnswerAsync(first, await NextAskedAsync(asked, 1));
+        await AnswerAsync(first, await NextAskedAsync(asked, 2));
+        await UntilChildrenAsync(first, ended: 2);
+        await NextAskedAsync(asked, 3);
+        await NextAskedAsync(asked, 4);
+        return arn;
+    }
 
     private static WorkflowEngine DurableEngine(string database, ConcurrentQueue<(int Item, string Token)> asked) =>
         new EngineBuilder().UseSqlite(database).AddLambdaFunction("ask", Ask(asked)).Build();
