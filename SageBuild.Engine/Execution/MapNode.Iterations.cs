@@ -157,7 +157,11 @@ internal sealed partial class MapNode
         }
 
         var record = execution.Record(status, child.Now, result);
-        await StoreChildAsync(store, execution, record, earlier).ConfigureAwait(false);
+        var storable = earlier is null
+            ? await CreateChildAsync(store, record).ConfigureAwait(false)
+            : await CanCompleteEarlierChildAsync(store, earlier).ConfigureAwait(false);
+        if (storable)
+            await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
             if (shared.Children is { } children)
@@ -171,32 +175,29 @@ internal sealed partial class MapNode
         return child.VirtualOffset;
     }
 
-    /// <summary>
-    /// Stores an ended child with its history, once: a new one is created; one stored RUNNING with no events (the
-    /// engine stopped between the two writes) gets its events and final record. One whose earlier run was stored
-    /// otherwise (ABORTED by a stopping Map Run, say) keeps that record: a history is never written twice.
-    /// </summary>
-    private static async ValueTask StoreChildAsync(IExecutionStore store, ChildExecution execution, ExecutionRecord record, ExecutionRecord? earlier)
+    /// <summary>Records a new child as RUNNING (its events and final record follow); false when its name is taken meanwhile.</summary>
+    private static async ValueTask<bool> CreateChildAsync(IExecutionStore store, ExecutionRecord record)
     {
-        if (earlier is null)
+        try
         {
-            try
-            {
-                await store.CreateExecutionAsync(record with { Status = ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                // Stored meanwhile under the same name: the first stays.
-                return;
-            }
+            await store.CreateExecutionAsync(record with { Status = ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
-        else if (earlier.Status != ExecutionStatus.RUNNING || (await store.ReadHistoryAsync(execution.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count > 0)
+        catch (InvalidOperationException)
         {
-            return;
+            // Stored meanwhile under the same name: the first stays.
+            return false;
         }
-
-        await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether a resumed child's run may be stored under the record an earlier run left: only one stored RUNNING with
+    /// no events (the engine stopped between the two writes). One stored otherwise (ABORTED by a stopping Map Run, say)
+    /// keeps that record: a history is never written twice.
+    /// </summary>
+    private static async ValueTask<bool> CanCompleteEarlierChildAsync(IExecutionStore store, ExecutionRecord earlier) =>
+        earlier.Status == ExecutionStatus.RUNNING
+        && (await store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count == 0;
 
     /// <summary>A child that ended before the engine stopped: its recorded output or error stands for the item, with no run.</summary>
     private TimeSpan Reuse(RunFrame frame, MapRun shared, AbortSignal abort, int index, ExecutionRecord record, TimeSpan offset)
