@@ -115,17 +115,11 @@ internal sealed partial class MapNode
     private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
         var run = frame.Run;
-        var store = run.Engine.Store;
-        var names = shared.ChildNames!;
-        ExecutionRecord? earlier = null;
-        if (run.IsResumed)
-        {
-            earlier = await store.GetExecutionAsync(names.ExecutionArnPrefix + names.NameOf(index), CancellationToken.None).ConfigureAwait(false);
-            if (earlier is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT })
-                return Reuse(frame, shared, abort, index, earlier, offset);
-        }
+        if (run.IsResumed && await EarlierChildAsync(run.Engine.Store, shared.ChildNames!, index).ConfigureAwait(false)
+                is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT } ended)
+            return Reuse(frame, shared, abort, index, ended, offset);
 
-        var execution = new ChildExecution(run, names, index, input, run.Now(offset));
+        var execution = new ChildExecution(run, shared.ChildNames!, index, input, run.Now(offset));
         var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
         child.BeginSynchronousStep();
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
@@ -157,11 +151,12 @@ internal sealed partial class MapNode
         }
 
         var record = execution.Record(status, child.Now, result);
-        var storable = earlier is null
-            ? await CreateChildAsync(store, record).ConfigureAwait(false)
-            : await CanCompleteEarlierChildAsync(store, earlier).ConfigureAwait(false);
+        // Looked up again rather than kept from the start: the common, fresh run keeps no more state per child.
+        var storable = run.IsResumed
+            ? await CanStoreResumedChildAsync(run.Engine.Store, shared.ChildNames!, index, record).ConfigureAwait(false)
+            : await CreateChildAsync(run.Engine.Store, record).ConfigureAwait(false);
         if (storable)
-            await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+            await run.Engine.Store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
             if (shared.Children is { } children)
@@ -190,14 +185,23 @@ internal sealed partial class MapNode
         }
     }
 
+    /// <summary>The record a run before the restart left for the item's child, if any.</summary>
+    private static ValueTask<ExecutionRecord?> EarlierChildAsync(IExecutionStore store, ChildExecutionNames names, int index) =>
+        store.GetExecutionAsync(names.ExecutionArnPrefix + names.NameOf(index), CancellationToken.None);
+
     /// <summary>
-    /// Whether a resumed child's run may be stored under the record an earlier run left: only one stored RUNNING with
-    /// no events (the engine stopped between the two writes). One stored otherwise (ABORTED by a stopping Map Run, say)
-    /// keeps that record: a history is never written twice.
+    /// Whether a resumed child's run may be stored: as a new child when no earlier run left one, or under the record an
+    /// earlier run left RUNNING with no events (the engine stopped between the two writes). One stored otherwise
+    /// (ABORTED by a stopping Map Run, say) keeps that record: a history is never written twice.
     /// </summary>
-    private static async ValueTask<bool> CanCompleteEarlierChildAsync(IExecutionStore store, ExecutionRecord earlier) =>
-        earlier.Status == ExecutionStatus.RUNNING
-        && (await store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count == 0;
+    private static async ValueTask<bool> CanStoreResumedChildAsync(IExecutionStore store, ChildExecutionNames names, int index, ExecutionRecord record)
+    {
+        var earlier = await EarlierChildAsync(store, names, index).ConfigureAwait(false);
+        if (earlier is null)
+            return await CreateChildAsync(store, record).ConfigureAwait(false);
+        return earlier.Status == ExecutionStatus.RUNNING
+            && (await store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count == 0;
+    }
 
     /// <summary>A child that ended before the engine stopped: its recorded output or error stands for the item, with no run.</summary>
     private TimeSpan Reuse(RunFrame frame, MapRun shared, AbortSignal abort, int index, ExecutionRecord record, TimeSpan offset)
