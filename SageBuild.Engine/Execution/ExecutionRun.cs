@@ -65,6 +65,9 @@ internal sealed partial class ExecutionRun : IEventSink
 
     public bool IsStopping => _stopKind != StopKind.None;
 
+    /// <summary>Whether the engine is shutting down over a durable store: the run stops and records nothing more (<see cref="Suspend"/>).</summary>
+    public bool IsSuspended => _stopKind == StopKind.Suspended;
+
     /// <summary>Completes when the execution has ended and its last event is stored.</summary>
     public Task<ExecutionRecord> Completion => _completion.Task;
 
