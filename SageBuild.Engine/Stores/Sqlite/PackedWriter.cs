@@ -14,12 +14,18 @@ internal sealed class PackedWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly ArrayBufferWriter<byte> _json = new(1024);
     private readonly Utf8JsonWriter _jsonWriter;
+    private readonly (JsonValue? Value, int Start, int Length)[] _recent = new (JsonValue?, int, int)[4];
+    private int _next;
 
     public PackedWriter() => _jsonWriter = new Utf8JsonWriter(_json);
 
     public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
 
-    public void Reset() => _buffer.ResetWrittenCount();
+    public void Reset()
+    {
+        _buffer.ResetWrittenCount();
+        Array.Clear(_recent);
+    }
 
     public void Byte(byte value)
     {
@@ -76,9 +82,26 @@ internal sealed class PackedWriter : IDisposable
             return;
         }
 
+        // Steps hand the same (immutable) value along: a state's output is the next state's input, a Parallel's input
+        // every branch's. Written once per blob and copied after that, it is serialised once.
+        for (var i = 0; i < _recent.Length; i++)
+        {
+            if (ReferenceEquals(_recent[i].Value, value))
+            {
+                var (start, length) = (_recent[i].Start, _recent[i].Length);
+                var destination = _buffer.GetSpan(length);
+                _buffer.WrittenSpan.Slice(start, length).CopyTo(destination);
+                _buffer.Advance(length);
+                return;
+            }
+        }
+
         var bytes = JsonBytes(value);
+        var at = _buffer.WrittenCount;
         Varint((ulong)bytes.Length + 1);
         _buffer.Write(bytes);
+        _recent[_next] = (value, at, _buffer.WrittenCount - at);
+        _next = (_next + 1) % _recent.Length;
     }
 
     /// <summary>The value's JSON text as UTF-8 (valid until the next call that writes JSON).</summary>

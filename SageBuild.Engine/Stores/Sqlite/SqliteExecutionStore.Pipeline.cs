@@ -62,7 +62,7 @@ public sealed partial class SqliteExecutionStore
         if (_closing)
             return;
         _closing = true;
-        if (Environment.GetEnvironmentVariable("SB_DBG") is not null) Console.Error.WriteLine($"log {DbgLogCount} {DbgLogTicks/1e6:F1}ms lockwait {DbgLockWait/1e6:F1}ms apply {DbgApplyCount} {DbgApplyTicks/1e6:F1}ms");
+        if (Environment.GetEnvironmentVariable("SB_DBG") is not null) Console.Error.WriteLine($"log {DbgLogCount} {DbgLogTicks/1e6:F1}ms lockwait {DbgLockWait/1e6:F1}ms apply {DbgApplyCount} {DbgApplyTicks/1e6:F1}ms merge {DbgM/1e3:F0}us pack {DbgP/1e3:F0}us frame {DbgF/1e3:F0}us write {DbgW/1e3:F0}us"); DbgM = DbgP = DbgF = DbgW = 0;
         DbgLogTicks = DbgLogCount = DbgApplyTicks = DbgApplyCount = DbgLockWait = 0;
         _timer.Dispose();
         Wake();
@@ -174,6 +174,7 @@ public sealed partial class SqliteExecutionStore
     }
 
     // Packs and logs every write queued so far, as one frame, then hands it to the apply side.
+    internal static long DbgM, DbgP, DbgF, DbgW;
     internal static long DbgLogTicks, DbgLogCount, DbgApplyTicks, DbgApplyCount, DbgLockWait;
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LogQueued()
@@ -193,12 +194,18 @@ public sealed partial class SqliteExecutionStore
                 _queueSpare = batch;
             }
 
+            var c0 = Cpu();
             Merge(batch);
+            var c1 = Cpu();
             foreach (var write in batch)
                 write.Pack(_codec);
+            var c2 = Cpu();
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
+            var c3 = Cpu();
             var direct = !TryLog(sequence, frame);
+            var c4 = Cpu();
+            DbgM += c1 - c0; DbgP += c2 - c1; DbgF += c3 - c2; DbgW += c4 - c3;
             foreach (var write in batch)
                 write.Sequence = sequence;
             lock (_loggedLock)
