@@ -8,7 +8,7 @@ namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
 /// Writes a batch of <see cref="StoreWrite"/>s (events already packed) as one redo-log frame's payload, and reads it
-/// back. Per write, little-endian: flags (creation, events, outcome), the execution's id and ARN; then the created record; the
+/// back. Per write, little-endian: flags (creation, events, outcome), the execution's id and ARN; then the created record (its definition's key, and its text when the write stores it); the
 /// first and last event ids and the packed events; the outcome. Strings are an int32 UTF-8 length (-1 for null) and the
 /// bytes; JSON values are their text. Not thread-safe: the store's logging owns one instance.
 /// </summary>
@@ -38,7 +38,8 @@ internal sealed class RedoFrameCodec
             {
                 Text(created.StateMachineArn);
                 Text(created.Name);
-                Text(created.Definition);
+                Text(write.DefinitionHash);
+                Text(write.StoresDefinition ? created.Definition : null);
                 Int64(created.StartDate.UtcTicks);
                 Json(created.Input);
                 Byte(created.UsesVirtualClock ? (byte)1 : (byte)0);
@@ -74,11 +75,13 @@ internal sealed class RedoFrameCodec
                 var id = reader.Int64();
                 var arn = reader.Text()!;
                 ExecutionRecord? created = null;
+                string? definitionHash = null;
                 if ((flags & HasCreation) != 0)
                 {
                     var machine = reader.Text()!;
                     var name = reader.Text()!;
-                    var definition = reader.Text()!;
+                    definitionHash = reader.Text();
+                    var definition = reader.Text() ?? "";
                     var start = new DateTimeOffset(reader.Int64(), TimeSpan.Zero);
                     var input = reader.Json()!;
                     var virtualClock = reader.Byte() != 0;
@@ -97,7 +100,7 @@ internal sealed class RedoFrameCodec
                 }
 
                 var outcome = (flags & HasOutcome) != 0 ? reader.Outcome() : null;
-                writes.Add(StoreWrite.Logged(id, arn, created, packed, first, last, outcome));
+                writes.Add(StoreWrite.Logged(id, arn, created, definitionHash, packed, first, last, outcome));
             }
         }
         catch (ArgumentOutOfRangeException e)

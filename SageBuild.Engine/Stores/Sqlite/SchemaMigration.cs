@@ -11,7 +11,7 @@ internal static class SchemaMigration
 {
     /// <summary>
     /// Format 2 keyed executions and history rows by execution ARN; format 3 numbers executions in start order and keys
-    /// history rows by that number. First step: set the format-2 tables aside (true if there were any), so that the
+    /// history rows by that number, and keeps each definition once. First step: set the format-2 tables aside (true if there were any), so that the
     /// schema creates the current ones.
     /// </summary>
     public static bool SetAsideArnKeyedTables(SqliteConnection connection, SqliteTransaction transaction)
@@ -30,14 +30,19 @@ internal static class SchemaMigration
     }
 
     /// <summary>Second step, once the current tables exist: copy the rows (their packed events as they are) and drop the old tables.</summary>
-    public static void CopyArnKeyedTables(SqliteConnection connection, SqliteTransaction transaction) =>
+    public static void CopyArnKeyedTables(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction("sagebuild_definition_hash", (string text) => DefinitionHashes.Of(text), isDeterministic: true);
         SqliteDatabase.Execute(connection, """
-            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
-                SELECT row_number() OVER (ORDER BY start_date, execution_arn), execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed
+            INSERT OR IGNORE INTO definitions (hash, text) SELECT sagebuild_definition_hash(definition), definition FROM executions_format2;
+            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
+                SELECT row_number() OVER (ORDER BY start_date, execution_arn), execution_arn, state_machine_arn, name, sagebuild_definition_hash(definition), status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed
                 FROM executions_format2;
             INSERT INTO history_steps (execution_id, first_event_id, events)
                 SELECT e.id, h.first_event_id, h.events FROM history_steps_format2 h JOIN executions e ON e.execution_arn = h.execution_arn;
             DROP TABLE history_steps_format2;
             DROP TABLE executions_format2;
             """, transaction);
+    }
 }

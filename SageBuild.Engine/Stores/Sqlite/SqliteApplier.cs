@@ -16,6 +16,7 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _insertExecution;
     private readonly RawStatement _updateExecution;
     private readonly RawStatement _setApplied;
+    private readonly RawStatement _insertDefinition;
     private readonly PackedWriter _json = new();
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
@@ -26,11 +27,12 @@ internal sealed class SqliteApplier : IDisposable
         _connection = connection;
         _insertStep = new RawStatement(connection, "INSERT INTO history_steps (execution_id, first_event_id, events) VALUES (?1, ?2, ?3)");
         _insertExecution = new RawStatement(connection, """
-            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
+            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             """);
         _updateExecution = new RawStatement(connection, "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6 WHERE id = ?1");
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
+        _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
         using var read = SqliteDatabase.Prepare(connection, "SELECT applied_sequence FROM redo_state");
         AppliedSequence = (long)read.ExecuteScalar()!;
     }
@@ -86,7 +88,7 @@ internal sealed class SqliteApplier : IDisposable
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             if (write.Created is { } created)
-                Insert(write.ExecutionId, created);
+                Insert(write, created);
             if (write.HasEvents)
                 InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
             if (write.Outcome is { } outcome)
@@ -130,11 +132,11 @@ internal sealed class SqliteApplier : IDisposable
                     _order.Add(pending);
                 }
 
-                if (write.Created is { } created)
+                if (write.Created is not null)
                 {
-                    if (pending.Created is not null || pending.Steps.Count > 0 || pending.Outcome is not null)
+                    if (pending.Creation is not null || pending.Steps.Count > 0 || pending.Outcome is not null)
                         throw new SqliteException($"an execution '{write.ExecutionArn}' is created twice in one batch", 19);
-                    pending.Created = created;
+                    pending.Creation = write;
                 }
 
                 if (write.HasEvents)
@@ -154,8 +156,8 @@ internal sealed class SqliteApplier : IDisposable
             foreach (var pending in _order)
             {
                 pending.FlushSteps(this);
-                if (pending.Created is { } created)
-                    Insert(pending.ExecutionId, pending.Outcome is { } last ? last.AppliedTo(created) : created);
+                if (pending.Creation is { Created: { } created } creation)
+                    Insert(creation, pending.Outcome is { } last ? last.AppliedTo(created) : created);
                 else if (pending.Outcome is { } outcome)
                     Update(pending.ExecutionId, pending.ExecutionArn, outcome);
             }
@@ -202,15 +204,23 @@ internal sealed class SqliteApplier : IDisposable
             throw new InvalidOperationException($"no execution '{executionArn}' to append to");
     }
 
+    // The creation's record, as of the end of the batch; and its definition's text, if it is the first to run it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Insert(long executionId, ExecutionRecord record)
+    private void Insert(StoreWrite creation, ExecutionRecord record)
     {
+        if (creation.StoresDefinition)
+        {
+            _insertDefinition.Bind(1, creation.DefinitionHash);
+            _insertDefinition.Bind(2, record.Definition);
+            _insertDefinition.Execute();
+        }
+
         var s = _insertExecution;
-        s.Bind(1, executionId);
+        s.Bind(1, creation.ExecutionId);
         s.Bind(2, record.ExecutionArn);
         s.Bind(3, record.StateMachineArn);
         s.Bind(4, record.Name);
-        s.Bind(5, record.Definition);
+        s.Bind(5, creation.DefinitionHash);
         s.Bind(6, record.Status.ToString());
         s.Bind(7, record.StartDate.UtcTicks);
         BindOptional(s, 8, record.StopDate?.UtcTicks);
@@ -252,6 +262,7 @@ internal sealed class SqliteApplier : IDisposable
         _insertExecution.Dispose();
         _updateExecution.Dispose();
         _setApplied.Dispose();
+        _insertDefinition.Dispose();
         _json.Dispose();
         _connection.Dispose();
     }
@@ -263,7 +274,7 @@ internal sealed class SqliteApplier : IDisposable
 
         public string ExecutionArn { get; set; } = "";
 
-        public ExecutionRecord? Created { get; set; }
+        public StoreWrite? Creation { get; set; }
 
         public List<byte[]> Steps { get; } = [];
 
@@ -283,7 +294,7 @@ internal sealed class SqliteApplier : IDisposable
 
         public void Clear()
         {
-            Created = null;
+            Creation = null;
             Steps.Clear();
             Outcome = null;
         }

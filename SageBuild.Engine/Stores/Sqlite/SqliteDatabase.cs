@@ -11,7 +11,8 @@ internal sealed class SqliteDatabase
 {
     // Executions are keyed by an integer the store assigns in start order, their histories by (that integer, first
     // event id): new rows go to the end of each B-tree. Keyed by ARN (format 2), every execution's rows landed on a
-    // random page of each table, and each transaction wrote a page per execution.
+    // random page of each table, and each transaction wrote a page per execution. Each definition's text is stored
+    // once (definitions), not with every execution that runs it.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS state_machines (
             state_machine_arn TEXT PRIMARY KEY,
@@ -26,7 +27,7 @@ internal sealed class SqliteDatabase
             execution_arn TEXT NOT NULL UNIQUE,
             state_machine_arn TEXT NOT NULL,
             name TEXT NOT NULL,
-            definition TEXT NOT NULL,
+            definition_hash TEXT NOT NULL,
             status TEXT NOT NULL,
             start_date INTEGER NOT NULL,
             stop_date INTEGER,
@@ -43,6 +44,10 @@ internal sealed class SqliteDatabase
             first_event_id INTEGER NOT NULL,
             events BLOB NOT NULL,
             PRIMARY KEY (execution_id, first_event_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS definitions (
+            hash TEXT PRIMARY KEY,
+            text TEXT NOT NULL
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS redo_state (applied_sequence INTEGER NOT NULL);
         INSERT INTO redo_state (applied_sequence) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM redo_state);

@@ -27,6 +27,10 @@ public sealed partial class SqliteExecutionStore
     private readonly RedoFrameCodec _frames = new();
     private readonly HistoryStepCodec _codec = new();
     private readonly Dictionary<long, StoreWrite> _merging = [];
+
+    // The definitions SQLite holds, or a write logged before the one being logged stores: a creation stores its
+    // definition's text only when it is not among them. (The log rewinds only once SQLite holds every logged write.)
+    private readonly HashSet<string> _knownDefinitions = new(StringComparer.Ordinal);
     private long _loggedSequence;
 
     private readonly Lock _loggedLock = new();
@@ -196,6 +200,12 @@ public sealed partial class SqliteExecutionStore
 
             var c0 = Cpu();
             Merge(batch);
+            foreach (var write in batch)
+            {
+                if (write.DefinitionHash is { } hash)
+                    write.StoresDefinition = _knownDefinitions.Add(hash);
+            }
+
             var c1 = Cpu();
             foreach (var write in batch)
                 write.Pack(_codec);

@@ -42,6 +42,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             _log = RedoLog.Open(_database.Path + "-redo", RedoLogCapacity);
             Recover();
             _arns = LoadArnFilter();
+            LoadKnownDefinitions();
             _lastExecutionId = QueryLong("SELECT coalesce(max(id), 0) FROM executions", null) ?? 0;
             _existsConnection = _database.OpenForReading();
         }
@@ -154,7 +155,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         ApplyEverything(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE execution_arn = $arn", "$arn");
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE e.execution_arn = $arn", "$arn");
         command.Parameters[0].Value = executionArn;
         using var reader = command.ExecuteReader();
         return ValueTask.FromResult(reader.Read() ? ReadRecord(reader) : null);
@@ -182,8 +183,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         ApplyEverything();
         using var connection = _database.OpenForReading();
         using var command = stateMachineArn is null
-            ? SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions ORDER BY start_date DESC")
-            : SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE state_machine_arn = $machine ORDER BY start_date DESC", "$machine");
+            ? SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} ORDER BY e.start_date DESC")
+            : SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE e.state_machine_arn = $machine ORDER BY e.start_date DESC", "$machine");
         if (stateMachineArn is not null)
             command.Parameters[0].Value = stateMachineArn;
         return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(ReadRecords(command));
@@ -194,7 +195,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         ApplyEverything();
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM executions WHERE status = 'RUNNING' ORDER BY start_date");
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE e.status = 'RUNNING' ORDER BY e.start_date");
         return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(ReadRecords(command));
     }
 
@@ -228,6 +229,15 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return command.ExecuteScalar() is long value ? value : null;
     }
 
+    private void LoadKnownDefinitions()
+    {
+        using var connection = _database.OpenForReading();
+        using var command = SqliteDatabase.Prepare(connection, "SELECT hash FROM definitions");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            _knownDefinitions.Add(reader.GetString(0));
+    }
+
     private ExecutionArnFilter LoadArnFilter()
     {
         using var connection = _database.OpenForReading();
@@ -241,7 +251,9 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     }
 
     private const string RecordColumns =
-        "execution_arn, state_machine_arn, name, definition, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed";
+        "e.execution_arn, e.state_machine_arn, e.name, d.text, e.status, e.start_date, e.stop_date, e.input, e.output, e.error, e.cause, e.virtual_clock, e.random_seed";
+
+    private const string Records = "executions e JOIN definitions d ON d.hash = e.definition_hash";
 
     private static List<ExecutionRecord> ReadRecords(SqliteCommand command)
     {

@@ -26,8 +26,14 @@ internal sealed class StoreWrite
     /// <summary>The execution written to.</summary>
     public string ExecutionArn { get; }
 
-    /// <summary>The new execution's record, for a creation.</summary>
+    /// <summary>The new execution's record, for a creation (read back from the log, its definition is empty unless <see cref="StoresDefinition"/>).</summary>
     public ExecutionRecord? Created { get; }
+
+    /// <summary>For a creation: the key of the execution's definition (<see cref="DefinitionHashes"/>).</summary>
+    public string? DefinitionHash { get; private init; }
+
+    /// <summary>For a creation: whether the write also stores the definition's text (the first execution to run it does).</summary>
+    public bool StoresDefinition { get; set; }
 
     /// <summary>The packed events (null until <see cref="Pack"/>, and for a write with no events).</summary>
     public byte[]? PackedEvents { get; private set; }
@@ -47,7 +53,8 @@ internal sealed class StoreWrite
     /// <summary>Whether the write has events to store.</summary>
     public bool HasEvents => FirstEventId != 0;
 
-    public static StoreWrite Create(long executionId, ExecutionRecord record) => new(executionId, record.ExecutionArn, record, null);
+    public static StoreWrite Create(long executionId, ExecutionRecord record) =>
+        new(executionId, record.ExecutionArn, record, null) { DefinitionHash = DefinitionHashes.Of(record.Definition) };
 
     public static StoreWrite Append(long executionId, string executionArn, HistoryEvent[] events, ExecutionRecord? record)
     {
@@ -63,8 +70,15 @@ internal sealed class StoreWrite
     }
 
     /// <summary>A write read back from the log, its events already packed.</summary>
-    public static StoreWrite Logged(long executionId, string executionArn, ExecutionRecord? created, byte[]? packed, long first, long last, ExecutionOutcome? outcome) =>
-        new(executionId, executionArn, created, outcome) { PackedEvents = packed, FirstEventId = first, LastEventId = last };
+    public static StoreWrite Logged(long executionId, string executionArn, ExecutionRecord? created, string? definitionHash, byte[]? packed, long first, long last, ExecutionOutcome? outcome) =>
+        new(executionId, executionArn, created, outcome)
+        {
+            DefinitionHash = definitionHash,
+            StoresDefinition = created is { Definition.Length: > 0 },
+            PackedEvents = packed,
+            FirstEventId = first,
+            LastEventId = last,
+        };
 
     /// <summary>
     /// Takes <paramref name="later"/>, a write of the same execution queued after this one, into this one, when storing
