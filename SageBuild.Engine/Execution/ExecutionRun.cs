@@ -49,6 +49,9 @@ internal sealed partial class ExecutionRun : IEventSink
 
     public string ExecutionArn => Record.ExecutionArn;
 
+    /// <summary>Whether the engine is shutting down under the run (durable stores): it stops and records nothing more.</summary>
+    public bool IsSuspended => _stopKind == StopKind.Suspended;
+
     /// <summary>The execution's seeded random source, made when first used: most executions draw nothing.</summary>
     public Random Random
     {
