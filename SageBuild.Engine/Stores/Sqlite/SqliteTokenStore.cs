@@ -41,12 +41,21 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
     private readonly SqliteCommand _remember;
     private readonly SqliteCommand _trimRedrives;
     private readonly SqliteCommand _findRedrive;
+    private readonly int _maxRetiredTaskTokens;
     private bool _disposed;
 
     /// <summary>Opens (creating if need be) the database of <paramref name="options"/> and its token tables.</summary>
     public SqliteTokenStore(SqliteStoreOptions options)
+        : this(options, TokenStoreLimits.MaxRetiredTaskTokens)
+    {
+    }
+
+    /// <summary>As the public constructor, remembering <paramref name="maxRetiredTaskTokens"/> retired task tokens (tests: a small cap).</summary>
+    internal SqliteTokenStore(SqliteStoreOptions options, int maxRetiredTaskTokens)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRetiredTaskTokens);
+        _maxRetiredTaskTokens = maxRetiredTaskTokens;
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
             throw new ArgumentException($"{nameof(SqliteStoreOptions)} is invalid: " + string.Join("; ", results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
@@ -113,7 +122,7 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             _retire.Parameters[0].Value = taskToken;
             _retire.ExecuteNonQuery();
             _trimRetired.Transaction = transaction;
-            _trimRetired.Parameters[0].Value = TokenStoreLimits.MaxRetiredTaskTokens;
+            _trimRetired.Parameters[0].Value = _maxRetiredTaskTokens;
             _trimRetired.ExecuteNonQuery();
             transaction.Commit();
         }
