@@ -124,8 +124,9 @@ public sealed partial class WorkflowEngine
             await _context.Store.AppendAsync(executionArn, [redriven], record, cancellationToken).ConfigureAwait(false);
             await _context.Store.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
 
-            var redrives = await GetRedriveInfoAsync(executionArn, cancellationToken).ConfigureAwait(false);
-            _redrives[executionArn] = new RedriveInfo(redrives.Count + 1, now);
+            // Counted in the history read before the new event was appended: a count read after it (a cold cache, as
+            // after a restart) would hold the new redrive already, and count it twice.
+            _redrives[executionArn] = new RedriveInfo(history.Count(e => e.Type == HistoryEventType.ExecutionRedriven) + 1, now);
             var run = CreateResumedRun(record);
             _running[executionArn] = run;
             _ = Task.Run(async () =>

@@ -66,6 +66,32 @@ public sealed class DurableRedriveClientTokenTests
         }
     }
 
+    [Test]
+    public async Task A_Redrive_after_a_restart_counts_the_redrives_before_it_once()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        var time = new FakeTimeProvider(Start);
+        string execution;
+        await using (var engine = Build(database, time))
+        {
+            var machine = engine.CreateStateMachine("fails", SageBuild.StateMachines.Json.AslJson.Parse(Definition)).StateMachineArn;
+            execution = (await engine.StartExecutionAsync(machine)).ExecutionArn;
+            await engine.WaitForExecutionAsync(execution);
+            await engine.RedriveExecutionAsync(execution);
+            await engine.WaitForExecutionAsync(execution);
+        }
+
+        await using (var engine = Build(database, time))
+        {
+            // Nothing has read the execution's redrives since the restart when the second redrive comes.
+            time.Advance(TimeSpan.FromMinutes(1));
+            await engine.RedriveExecutionAsync(execution);
+            await engine.WaitForExecutionAsync(execution);
+            Assert.That(await engine.GetRedriveInfoAsync(execution), Is.EqualTo(new RedriveInfo(2, Start.AddMinutes(1))));
+        }
+    }
+
     private static WorkflowEngine Build(string database, TimeProvider time) => new EngineBuilder { TimeProvider = time }
         .UseSqlite(database)
         .AddLambdaFunction("fails", (_, _) => throw new LambdaFunctionException("Always.Fails", "as it always does"))
