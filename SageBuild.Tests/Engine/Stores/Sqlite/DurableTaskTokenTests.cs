@@ -114,6 +114,54 @@ public sealed class DurableTaskTokenTests
         Assert.That(Refusal(() => third.SendTaskSuccessAsync(token, JsonObject.Empty)), Is.EqualTo($"TaskTimedOut: {TimedOut}"));
     }
 
+    [Test]
+    public async Task A_redriven_task_gets_a_new_TaskToken_the_failed_attempts_stays_TaskTimedOut_and_a_restart_waits_for_the_new_one()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        string execution, failedAttempt, redrivenAttempt;
+        await using (var first = Engine(database))
+        {
+            var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition)).StateMachineArn;
+            execution = await StartAsync(first, machine, "redriven", timeout: 600);
+            await UntilHandedOutAsync("redriven");
+            failedAttempt = _tokens["redriven"];
+            _tokens.Clear();
+            await first.SendTaskFailureAsync(failedAttempt, "Reviewer.Rejected", "try again");
+            Assert.That((await first.WaitForExecutionAsync(execution).WaitAsync(Patience)).Status, Is.EqualTo(ExecutionStatus.FAILED));
+            await first.RedriveExecutionAsync(execution);
+            await UntilHandedOutAsync("redriven");
+            redrivenAttempt = _tokens["redriven"];
+            await UntilRecordedAsync(first, execution, HistoryEventType.TaskSubmitted, count: 2);
+            Assert.That(redrivenAttempt, Is.Not.EqualTo(failedAttempt), "a new token for the redriven attempt");
+            Assert.That(Refusal(() => first.SendTaskSuccessAsync(failedAttempt, JsonObject.Empty)), Is.EqualTo($"TaskTimedOut: {TimedOut}"));
+        }
+
+        // The redriven attempt was waiting when the engine stopped: the next one waits for the same (new) token.
+        await using var second = Engine(database);
+        await second.ResumeAsync();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await second.SendTaskSuccessAsync(redrivenAttempt, JsonValue.Parse("""{"approved":true}"""));
+                break;
+            }
+            catch (StepFunctionsException e) when (e.Code == "TaskDoesNotExist" && clock.Elapsed < Patience)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        var ended = await second.WaitForExecutionAsync(execution).WaitAsync(Patience);
+        Assert.Multiple(() =>
+        {
+            Assert.That((ended.Status, ended.Output), Is.EqualTo((ExecutionStatus.SUCCEEDED, JsonValue.Parse("""{"approved":true}"""))));
+            Assert.That(Refusal(() => second.SendTaskSuccessAsync(failedAttempt, JsonObject.Empty)), Is.EqualTo($"TaskTimedOut: {TimedOut}"));
+        });
+    }
+
     private WorkflowEngine Engine(string database) => new EngineBuilder()
         .UseSqlite(database)
         .AddLambdaFunction("ask", (payload, _) =>
@@ -138,10 +186,10 @@ public sealed class DurableTaskTokenTests
         }
     }
 
-    private static async Task UntilRecordedAsync(WorkflowEngine engine, string executionArn, HistoryEventType type)
+    private static async Task UntilRecordedAsync(WorkflowEngine engine, string executionArn, HistoryEventType type, int count = 1)
     {
         var clock = Stopwatch.StartNew();
-        while (!(await engine.GetExecutionHistoryAsync(executionArn)).Any(e => e.Type == type))
+        while ((await engine.GetExecutionHistoryAsync(executionArn)).Count(e => e.Type == type) < count)
         {
             if (clock.Elapsed > Patience)
                 Assert.Fail($"{executionArn} did not record {type} within {Patience}");
