@@ -11,10 +11,12 @@ internal sealed class ChildExecution
 {
     private JsonObject? _executionContext;
     private JsonObject? _stateMachineContext;
+    private LockedRandom? _random;
 
-    public ChildExecution(ExecutionRun run, ChildExecutionNames names, JsonValue input, DateTimeOffset startDate)
+    public ChildExecution(ExecutionRun run, ChildExecutionNames names, int index, JsonValue input, DateTimeOffset startDate)
     {
-        Name = NewName(run.Random);
+        Name = names.NameOf(index);
+        RandomSeed = names.SeedOf(index);
         StateMachineName = names.StateMachineName;
         StateMachineArn = names.StateMachineArn;
         ExecutionArn = string.Concat(names.ExecutionArnPrefix, Name);
@@ -42,6 +44,24 @@ internal sealed class ChildExecution
 
     public ChildExecutionSink Sink { get; } = new();
 
+    /// <summary>The seed of the child's own random source: recorded with it, like a top-level execution's.</summary>
+    public int RandomSeed { get; }
+
+    /// <summary>
+    /// The child's own seeded random source (task tokens, retry jitter, States.UUID inside it), made when first used. Its
+    /// own, not the parent's: children run concurrently, so draws from a shared source would depend on their order.
+    /// </summary>
+    public Random Random
+    {
+        get
+        {
+            if (_random is { } random)
+                return random;
+            var made = new LockedRandom(RandomSeed);
+            return Interlocked.CompareExchange(ref _random, made, null) ?? made;
+        }
+    }
+
     /// <summary><c>$$.Execution</c> inside the child, built when first read.</summary>
     public JsonObject ExecutionContext => _executionContext ??= JsonObject.Create(
         ("Id", ExecutionArn),
@@ -54,29 +74,6 @@ internal sealed class ChildExecution
     /// <summary><c>$$.StateMachine</c> inside the child.</summary>
     public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(("Id", StateMachineArn), ("Name", StateMachineName));
 
-    /// <summary>A UUID-shaped name drawn from the execution's seeded random source (so a rerun names children alike).</summary>
-    private static string NewName(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        return Format(bytes);
-    }
-
-    private static string Format(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> text = stackalloc char[36];
-        var at = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            if (i is 4 or 6 or 8 or 10)
-                text[at++] = '-';
-            text[at++] = "0123456789abcdef"[bytes[i] >> 4];
-            text[at++] = "0123456789abcdef"[bytes[i] & 0xF];
-        }
-
-        return new string(text);
-    }
-
     /// <summary>The child's record once it has ended.</summary>
     public ExecutionRecord Record(ExecutionStatus status, DateTimeOffset stopDate, StepResult result) =>
         new(ExecutionArn, StateMachineArn, Name, Definition, status, StartDate, Input)
@@ -85,5 +82,6 @@ internal sealed class ChildExecution
             Output = result.Kind == StepKind.End ? result.Output : null,
             Error = result.Failure?.Error,
             Cause = result.Failure?.Cause,
+            RandomSeed = RandomSeed,
         };
 }

@@ -49,9 +49,6 @@ internal sealed partial class ExecutionRun : IEventSink
 
     public string ExecutionArn => Record.ExecutionArn;
 
-    /// <summary>Whether the engine is shutting down under the run (durable stores): it stops and records nothing more.</summary>
-    public bool IsSuspended => _stopKind == StopKind.Suspended;
-
     /// <summary>The execution's seeded random source, made when first used: most executions draw nothing.</summary>
     public Random Random
     {
@@ -67,6 +64,9 @@ internal sealed partial class ExecutionRun : IEventSink
     public CancellationToken Cancellation => _stop.Token;
 
     public bool IsStopping => _stopKind != StopKind.None;
+
+    /// <summary>Whether the engine is shutting down over a durable store: the run stops and records nothing more (<see cref="Suspend"/>).</summary>
+    public bool IsSuspended => _stopKind == StopKind.Suspended;
 
     /// <summary>Completes when the execution has ended and its last event is stored.</summary>
     public Task<ExecutionRecord> Completion => _completion.Task;

@@ -29,8 +29,18 @@ internal sealed class JsonataWaitNode(string name, WaitState state)
 
         try
         {
-            await frame.Run.CommitAsync().ConfigureAwait(false);
-            await frame.Run.DelayAsync(frame, delay).ConfigureAwait(false);
+            if (frame.IsReplaying)
+            {
+                // Resuming, and the wait is recorded as over: it is not waited again.
+                frame.AddReplayedDelay(delay);
+            }
+            else
+            {
+                // Resumed right after its entered event, a Wait waits only for the time left, as the JSONPath Wait does.
+                var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;
+                await frame.Run.CommitAsync().ConfigureAwait(false);
+                await frame.Run.DelayAsync(frame, wait).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -68,6 +78,7 @@ internal sealed class JsonataWaitNode(string name, WaitState state)
             throw _timestamp.Unexpected("string", text);
         if (!Timestamps.TryParse(s.Value, out var until))
             throw new QueryEvaluationException("Timestamp", $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {s.Value}");
-        return until - frame.Now;
+        // From the entered time, not now: a resumed run computes the same fire time as the first.
+        return until - frame.EnteredTime;
     }
 }

@@ -8,12 +8,14 @@ namespace SageBuild.Engine.Execution;
 internal sealed partial class MapNode
 {
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
-        RunFrame frame, long startedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+        RunFrame frame, long startedEventId, long mapRunStartedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
             StartedEventId = startedEventId,
-            ChildNames = _distributed ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name) : null,
+            ChildNames = _distributed
+                ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name, frame.Child?.ExecutionArn ?? frame.Run.ExecutionArn, mapRunStartedEventId)
+                : null,
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
@@ -71,7 +73,8 @@ internal sealed partial class MapNode
         RunFrame child;
         lock (shared)
         {
-            child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort };
+            // Inside a distributed Map's child, an inline Map's iterations belong to that child ($$.Execution, random source).
+            child = new RunFrame(frame.Run, frame.Sink, new VariableScope(frame.Variables)) { Source = shared.Source, VirtualOffset = offset, Abort = abort, Child = frame.Child };
             child.Attach(new FrameKey(shared.StartedEventId, index));
             child.Emit(HistoryEventType.MapIterationStarted, new MapIterationEventDetails(Name, index));
         }
@@ -103,48 +106,57 @@ internal sealed partial class MapNode
     /// One item of a distributed Map as a child execution: its own history (ExecutionStarted ... ExecutionSucceeded),
     /// stored as an execution of its own when it ends, with no access to the parent's variables.
     /// </summary>
+    /// <remarks>
+    /// Resuming, the item's child (named after the item: <see cref="ChildExecutionNames"/>) is looked up first: one
+    /// that ended SUCCEEDED, FAILED or TIMED_OUT is not run again, as AWS never re-runs a Map Run's finished children;
+    /// its record gives the item's output or error. Any other runs from its start: a child's events are stored only
+    /// when it ends, so one the engine left unfinished has nothing to resume from.
+    /// </remarks>
     private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
         var run = frame.Run;
-        var execution = new ChildExecution(run, shared.ChildNames!, input, run.Now(offset));
+        if (run.IsResumed && await EarlierChildAsync(run.Engine.Store, shared.ChildNames!, index).ConfigureAwait(false)
+                is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT } ended)
+            return Reuse(frame, shared, abort, index, ended, offset);
+
+        var execution = new ChildExecution(run, shared.ChildNames!, index, input, run.Now(offset));
         var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
         child.BeginSynchronousStep();
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
         child.EndSynchronousStep();
         var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
-        Stores.ExecutionStatus status;
+        if (result.Kind == StepKind.Aborted && run.IsSuspended)
+        {
+            // The engine is shutting down over a durable store: the child did not end, and is not recorded as ended
+            // (the next engine runs it), just as its parent stays RUNNING.
+            return child.VirtualOffset;
+        }
+
+        ExecutionStatus status;
         switch (result.Kind)
         {
             case StepKind.End:
                 child.Emit(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(result.Output!));
-                status = Stores.ExecutionStatus.SUCCEEDED;
+                status = ExecutionStatus.SUCCEEDED;
                 break;
             case StepKind.Failed:
                 child.Emit(HistoryEventType.ExecutionFailed, new ErrorEventDetails(result.Failure!.Error, result.Failure.Cause));
-                status = Stores.ExecutionStatus.FAILED;
+                status = ExecutionStatus.FAILED;
                 break;
             default:
                 // Stopped because the Map failed or the parent stopped: AWS aborts the Map Run's other children.
                 child.Emit(HistoryEventType.ExecutionAborted, new ErrorEventDetails(null, null));
-                status = Stores.ExecutionStatus.ABORTED;
+                status = ExecutionStatus.ABORTED;
                 break;
         }
 
         var record = execution.Record(status, child.Now, result);
-        var store = run.Engine.Store;
-        var stored = true;
-        try
-        {
-            await store.CreateExecutionAsync(record with { Status = Stores.ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException) when (run.IsResumed)
-        {
-            // Resumed, the child ran again under the name it had before the crash, and that run was stored: keep it.
-            stored = false;
-        }
-
-        if (stored)
-            await store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+        // Looked up again rather than kept from the start: the common, fresh run keeps no more state per child.
+        var storable = run.IsResumed
+            ? await CanStoreResumedChildAsync(run.Engine.Store, shared.ChildNames!, index, record).ConfigureAwait(false)
+            : await CreateChildAsync(run.Engine.Store, record).ConfigureAwait(false);
+        if (storable)
+            await run.Engine.Store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
         lock (shared)
         {
             if (shared.Children is { } children)
@@ -156,6 +168,63 @@ internal sealed partial class MapNode
         }
 
         return child.VirtualOffset;
+    }
+
+    /// <summary>Records a new child as RUNNING (its events and final record follow); false when its name is taken meanwhile.</summary>
+    private static async ValueTask<bool> CreateChildAsync(IExecutionStore store, ExecutionRecord record)
+    {
+        try
+        {
+            await store.CreateExecutionAsync(record with { Status = ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Stored meanwhile under the same name: the first stays.
+            return false;
+        }
+    }
+
+    /// <summary>The record a run before the restart left for the item's child, if any.</summary>
+    private static ValueTask<ExecutionRecord?> EarlierChildAsync(IExecutionStore store, ChildExecutionNames names, int index) =>
+        store.GetExecutionAsync(names.ExecutionArnPrefix + names.NameOf(index), CancellationToken.None);
+
+    /// <summary>
+    /// Whether a resumed child's run may be stored: as a new child when no earlier run left one, or under the record an
+    /// earlier run left RUNNING with no events (the engine stopped between the two writes). One stored otherwise
+    /// (ABORTED by a stopping Map Run, say) keeps that record: a history is never written twice.
+    /// </summary>
+    private static async ValueTask<bool> CanStoreResumedChildAsync(IExecutionStore store, ChildExecutionNames names, int index, ExecutionRecord record)
+    {
+        var earlier = await EarlierChildAsync(store, names, index).ConfigureAwait(false);
+        if (earlier is null)
+            return await CreateChildAsync(store, record).ConfigureAwait(false);
+        return earlier.Status == ExecutionStatus.RUNNING
+            && (await store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count == 0;
+    }
+
+    /// <summary>A child that ended before the engine stopped: its recorded output or error stands for the item, with no run.</summary>
+    private TimeSpan Reuse(RunFrame frame, MapRun shared, AbortSignal abort, int index, ExecutionRecord record, TimeSpan offset)
+    {
+        lock (shared)
+        {
+            if (shared.Children is { } children)
+                children[index] = record;
+            if (record.Status == ExecutionStatus.SUCCEEDED)
+            {
+                shared.Outputs[index] = record.Output ?? JsonNull.Instance;
+            }
+            else
+            {
+                var error = record.Error ?? (record.Status == ExecutionStatus.TIMED_OUT ? ErrorNames.Timeout : ErrorNames.TaskFailed);
+                RecordFailure(shared, abort, index, new Failure(error, record.Cause), shared.Source);
+            }
+        }
+
+        // On a virtual clock the lane's time is never earlier than the end of the child it reuses.
+        if (frame.Run.Settings.UsesVirtualClock && record.StopDate is { } stop && stop - frame.Run.Engine.Time.GetUtcNow() > offset)
+            return stop - frame.Run.Engine.Time.GetUtcNow();
+        return offset;
     }
 
     private void RecordFailure(MapRun shared, AbortSignal abort, int index, Failure failure, long failedSource)

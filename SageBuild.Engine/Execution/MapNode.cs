@@ -107,9 +107,15 @@ internal sealed partial class MapNode : RetryableNode
             }
 
             var mapRunArn = _distributed ? MapRunArn(frame) : null;
+            var mapRunStarted = 0L;
             if (mapRunArn is not null)
-                frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
-            var run = await RunIterationsAsync(frame, started, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            {
+                mapRunStarted = frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
+                // Durable before any child is stored: the children's names derive from this event's id, so a resumed
+                // run must find it recorded (ids of events computed again could differ beside a concurrent branch).
+                await frame.Run.CommitAsync().ConfigureAwait(false);
+            }
+            var run = await RunIterationsAsync(frame, started, mapRunStarted, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
             if (run.Outcome.Kind == StepKind.Failed)
@@ -227,7 +233,11 @@ internal sealed partial class MapNode : RetryableNode
     {
         var settings = frame.Run.Settings;
         Span<byte> bytes = stackalloc byte[8];
-        frame.Run.Random.NextBytes(bytes);
+        frame.Random.NextBytes(bytes);
+        // Resuming, the Map Run keeps the ARN it was recorded with (its ResultWriter's prefix, among others), whatever
+        // the draw gives; the draw is still made, so the random source goes on as it did.
+        if (frame.PeekRecorded() is { Type: HistoryEventType.MapRunStarted, Details: MapRunStartedEventDetails recorded })
+            return recorded.MapRunArn;
         var id = Convert.ToHexStringLower(bytes);
         var executionName = frame.Run.Record.Name;
         return $"arn:aws:states:{settings.Region}:{settings.AccountId}:mapRun:{settings.StateMachineName}/{_label ?? Name}:{executionName}-{id}";

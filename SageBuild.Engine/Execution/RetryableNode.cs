@@ -124,13 +124,15 @@ internal abstract class RetryableNode : StateNode
     /// <summary>Whether to retry <paramref name="failure"/>; if so, waits the retry delay (or moves virtual time on).</summary>
     protected async ValueTask<bool> RetryAsync(RunFrame frame, Failure failure, int[] attempts)
     {
-        if (Retry.IsEmpty || !Retry.TryGetDelay(failure, attempts, frame.Run.Random, out var delay))
+        if (Retry.IsEmpty || !Retry.TryGetDelay(failure, attempts, frame.Random, out var delay))
             return false;
         try
         {
             // Replaying, the retry's attempt is recorded: it happened, no need to wait for it again. Resumed right
             // after the failure, only the time left of the delay is waited.
-            if (!frame.IsReplaying)
+            if (frame.IsReplaying)
+                frame.AddReplayedDelay(delay);
+            else
                 await frame.Run.DelayAsync(frame, frame.LastEventWasReplayed ? frame.LastEventTime + delay - frame.Now : delay).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

@@ -87,7 +87,9 @@ internal sealed class RunFrame : IEvaluationScope
     public void Attach(FrameKey key)
     {
         Key = key;
-        _replay = Run.TakeRecorded(key);
+        // A distributed Map's child keeps its events apart from the run's (ids from 1): none of the run's recorded
+        // threads is its, even where the keys coincide.
+        _replay = Child is null ? Run.TakeRecorded(key) : null;
     }
 
     /// <summary>
@@ -123,14 +125,17 @@ internal sealed class RunFrame : IEvaluationScope
     public Func<string, JsonValue?> VariableResolver => _variableResolver ??= name => Variables.TryGet(name, out var value) ? value : null;
 
     /// <summary>The execution's random source, made when an expression first draws from it.</summary>
-    public Func<Random> RandomSource => _randomSource ??= () => Run.Random;
+    public Func<Random> RandomSource => _randomSource ??= () => Random;
+
+    /// <summary>The random source of the execution this frame runs in: a distributed Map's child has its own.</summary>
+    public Random Random => Child?.Random ?? Run.Random;
 
     // ---- IEvaluationScope ----
     JsonValue IEvaluationScope.Input => _currentInput;
 
     JsonValue IEvaluationScope.Context => BuildContext();
 
-    Random IEvaluationScope.Random => Run.Random;
+    Random IEvaluationScope.Random => Random;
 
     bool IEvaluationScope.TryGetVariable(string name, out JsonValue value) => Variables.TryGet(name, out value);
 
@@ -172,12 +177,28 @@ internal sealed class RunFrame : IEvaluationScope
         return id;
     }
 
-    // The recorded events are used up: from here the frame runs live. A virtual clock carries on from the last recorded time.
+    // The recorded events are used up: from here the frame runs live. On a virtual clock the frame keeps the offset
+    // its replay rebuilt (the recorded waits and retry delays it skipped, see AddReplayedDelay), so the time the
+    // engine was down counts as it does on the real clock; never earlier than the last recorded event, though.
     private void GoLive()
     {
         _replay = null;
         if (Run.Settings.UsesVirtualClock)
-            VirtualOffset = LastEventTime - Run.Engine.Time.GetUtcNow();
+        {
+            var sinceLastEvent = LastEventTime - Run.Engine.Time.GetUtcNow();
+            if (sinceLastEvent > VirtualOffset)
+                VirtualOffset = sinceLastEvent;
+        }
+    }
+
+    /// <summary>
+    /// A recorded wait or retry delay that the replay skips: on a virtual clock it moved the frame's time on when it
+    /// first ran, so the replay moves the offset on alike, and the frame goes live at the time it had reached.
+    /// </summary>
+    public void AddReplayedDelay(TimeSpan delay)
+    {
+        if (Run.Settings.UsesVirtualClock && delay > TimeSpan.Zero)
+            VirtualOffset += delay;
     }
 
     /// <summary>Evaluates a payload template with <c>$</c> bound to <paramref name="input"/>.</summary>

@@ -7,7 +7,7 @@ namespace SageBuild.Engine.Execution;
 
 internal sealed partial class TaskNode
 {
-    private async ValueTask<IntegrationOutcome> CallAsync(RunFrame frame, IntegrationRequest request, long? timeoutSeconds, long? heartbeatSeconds, string? token)
+    private async ValueTask<IntegrationOutcome> CallAsync(RunFrame frame, IntegrationRequest request, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, string? token)
     {
         var run = frame.Run;
         if (run.Settings.Mocks is { } mocks && mocks.TryGetResponse(Name, out var mocked))
@@ -27,7 +27,13 @@ internal sealed partial class TaskNode
             return IntegrationOutcome.Failure(ErrorNames.Runtime, $"The integration '{_target.Key}' does not support the {_target.Pattern} pattern asked for by '{_resource}'.");
 
         var time = run.Engine.Time;
-        var deadline = timeoutSeconds is { } t ? time.GetUtcNow() + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
+        var deadline = OnEngineClock(frame, due);
+        if (deadline is { } passed && time.GetUtcNow() >= passed)
+        {
+            // Resumed after its recorded start plus TimeoutSeconds: it has timed out while the engine was down.
+            return TimedOut(timeoutSeconds);
+        }
+
         var waiter = token is null ? null : run.Engine.Tokens.Register(token);
         using var call = CancellationTokenSource.CreateLinkedTokenSource(frame.CancellationToken);
         try
@@ -50,7 +56,7 @@ internal sealed partial class TaskNode
         catch (TimeoutException)
         {
             await call.CancelAsync().ConfigureAwait(false);
-            return IntegrationOutcome.Failure(ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds ({timeoutSeconds}).");
+            return TimedOut(timeoutSeconds);
         }
         finally
         {
@@ -91,6 +97,16 @@ internal sealed partial class TaskNode
             }
         }
     }
+
+    private IntegrationOutcome TimedOut(long? timeoutSeconds) =>
+        IntegrationOutcome.Failure(ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds ({timeoutSeconds}).");
+
+    /// <summary>
+    /// A deadline on the frame's clock (its recorded start plus TimeoutSeconds) as a time on the engine's clock, which
+    /// the waits run on: a frame on the virtual clock runs ahead of it by its offset.
+    /// </summary>
+    private static DateTimeOffset? OnEngineClock(RunFrame frame, DateTimeOffset? deadline) =>
+        deadline is { } d ? frame.Run.Engine.Time.GetUtcNow() + (d - frame.Now) : null;
 
     private static TimeSpan Remaining(TimeProvider time, DateTimeOffset deadline)
     {

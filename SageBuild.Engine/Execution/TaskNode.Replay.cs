@@ -11,7 +11,12 @@ internal sealed partial class TaskNode
     /// <c>.waitForTaskToken</c> task that had handed out its token, a new wait for that token (the same token: it is
     /// drawn from the execution's seeded random source).
     /// </summary>
-    private async ValueTask<IntegrationOutcome> ReplayCallAsync(RunFrame frame, long? timeoutSeconds, long? heartbeatSeconds, string? token)
+    /// <remarks>
+    /// The wait keeps the task's deadline: its recorded start plus TimeoutSeconds (<paramref name="due"/>, on the frame's
+    /// clock). Heartbeats are not recorded (AWS records no heartbeat event either), so HeartbeatSeconds counts from the
+    /// resume, as if a heartbeat had come then.
+    /// </remarks>
+    private async ValueTask<IntegrationOutcome> ReplayCallAsync(RunFrame frame, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, string? token)
     {
         var run = frame.Run;
         if (run.Settings.Mocks is { } mocks && mocks.TryGetResponse(Name, out _))
@@ -24,8 +29,7 @@ internal sealed partial class TaskNode
                 return Recorded(result);
             if (token is null)
                 return IntegrationOutcome.Failure(ErrorNames.Runtime, $"the task '{Name}' was submitted, but has no task token to wait for");
-            var time = run.Engine.Time;
-            var deadline = timeoutSeconds is { } t ? frame.EnteredTime + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
+            var deadline = OnEngineClock(frame, due);
             var waiter = run.Engine.Tokens.Register(token);
             try
             {
@@ -33,7 +37,7 @@ internal sealed partial class TaskNode
             }
             catch (TimeoutException)
             {
-                return IntegrationOutcome.Failure(ErrorNames.Timeout, $"The task '{Name}' did not finish within its TimeoutSeconds ({timeoutSeconds}).");
+                return TimedOut(timeoutSeconds);
             }
             finally
             {

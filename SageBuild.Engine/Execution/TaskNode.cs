@@ -82,7 +82,7 @@ internal sealed partial class TaskNode : RetryableNode
         var run = frame.Run;
         string? token = null;
         if (_target.Pattern == IntegrationPattern.WaitForTaskToken)
-            frame.TaskToken = token = NewToken(run.Random, run.RedrivesBefore(frame.PeekRecorded()));
+            frame.TaskToken = token = NewToken(frame.Random, run.RedrivesBefore(frame.PeekRecorded()));
 
         JsonValue parameters;
         long? timeout, heartbeat;
@@ -117,6 +117,8 @@ internal sealed partial class TaskNode : RetryableNode
         EmitScheduled(frame, parameters, timeout, heartbeat);
         frame.Emit(_isLambdaFunction ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted,
             _isLambdaFunction ? null : new TaskStartedEventDetails(_target.Service, _resourceDetail));
+        // TimeoutSeconds counts from the attempt's start: the recorded one when resuming, so a resumed task keeps its deadline.
+        var deadline = timeout is { } t ? frame.LastEventTime + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
 
         IntegrationOutcome outcome;
         try
@@ -125,14 +127,14 @@ internal sealed partial class TaskNode : RetryableNode
             {
                 // Resuming: the call was made before the crash; its recorded result (or, for a token that was handed
                 // out, the wait for it) stands in for a second call.
-                outcome = await ReplayCallAsync(frame, timeout, heartbeat, token).ConfigureAwait(false);
+                outcome = await ReplayCallAsync(frame, timeout, deadline, heartbeat, token).ConfigureAwait(false);
             }
             else
             {
                 // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
                 await run.CommitAsync().ConfigureAwait(false);
                 var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
-                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, heartbeat, token).ConfigureAwait(false);
+                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, deadline, heartbeat, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (frame.IsAborting)

@@ -50,7 +50,11 @@ internal sealed class WaitNode : StateNode
 
         try
         {
-            if (!frame.IsReplaying)
+            if (frame.IsReplaying)
+            {
+                frame.AddReplayedDelay(delay);
+            }
+            else
             {
                 // Resumed right after its entered event, a Wait waits only for the time left: it fires at entered + delay.
                 var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;

@@ -155,7 +155,7 @@ public sealed class ResumeTests
     }
 
     [Test]
-    public async Task Resumes_a_distributed_map_whose_children_run_again()
+    public async Task Resumes_a_distributed_map_whose_unfinished_children_run_again()
     {
         using var folder = new TemporaryDirectory();
         var database = folder.File("sagebuild.db");
