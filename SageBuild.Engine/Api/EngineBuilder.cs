@@ -17,6 +17,7 @@ public sealed class EngineBuilder
     private readonly Dictionary<string, LambdaFunctionHandler> _functions = new(StringComparer.Ordinal);
     private IExecutionStore? _store;
     private IStateMachineStore? _machineStore;
+    private ITokenStore? _tokenStore;
     private bool _durable;
     private readonly List<object> _owned = [];
     private MockConfiguration? _mocks;
@@ -85,6 +86,20 @@ public sealed class EngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Remembers retired task tokens and redrive clientTokens in <paramref name="tokens"/>, a store that outlives the
+    /// process, so that after a restart a late callback is still TaskTimedOut and a repeated redrive still gets its
+    /// first answer. The engine disposes it. Use it beside <see cref="UseDurableStores"/>.
+    /// </summary>
+    /// <remarks>Default: an <see cref="InMemoryTokenStore"/>, forgotten when the engine ends.</remarks>
+    public EngineBuilder UseDurableTokenStore(ITokenStore tokens)
+    {
+        CheckNotBuilt();
+        _tokenStore = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _owned.Add(tokens);
+        return this;
+    }
+
     /// <summary>Serves the Tasks of executions that name a test case from Step Functions Local's mock configuration.</summary>
     public EngineBuilder UseMockConfiguration(MockConfiguration mocks)
     {
@@ -111,7 +126,7 @@ public sealed class EngineBuilder
             _store ?? new InMemoryExecutionStore(),
             new IntegrationRegistry(handlers),
             _mocks,
-            new TaskTokenRegistry(),
+            new TaskTokenRegistry(_tokenStore ?? new InMemoryTokenStore()),
             new PreparationCache(),
             Options.Region,
             Options.AccountId);

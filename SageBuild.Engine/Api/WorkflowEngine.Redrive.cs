@@ -1,3 +1,4 @@
+using SageBuild.Engine.Execution;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 
@@ -7,6 +8,22 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>How long after its end AWS lets an execution be redriven.</summary>
     public static readonly TimeSpan RedriveWindow = TimeSpan.FromDays(14);
+
+    /// <summary>AWS's maximum execution time (its "maximum open time"): an execution started longer ago cannot be redriven.</summary>
+    public static readonly TimeSpan MaxExecutionTime = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// AWS redrives an execution only while its history has fewer events than this (24,999): a redriven run needs room
+    /// under the 25,000-event limit for its ExecutionRedriven event and at least one more.
+    /// </summary>
+    public const int RedrivableHistoryEvents = ExecutionRun.MaxHistoryEvents - 1;
+
+    // The event count of ended executions' histories, for DescribeExecution's redriveStatus: read once per end (the
+    // stop date tells one end from the next, after a redrive), since an ended execution's history does not grow.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset StopDate, int Count)> _endedHistoryCounts = new(StringComparer.Ordinal);
+
+    /// <summary>Where retired task tokens and redrive clientTokens are remembered (<see cref="EngineBuilder.UseDurableTokenStore"/>).</summary>
+    internal ITokenStore TokenStore => _context.Tokens.Store;
 
     // The executions being redriven right now: a second redrive of one of them is refused, not run twice.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _redriving = new(StringComparer.Ordinal);
@@ -32,22 +49,50 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Why the execution cannot be redriven now, in AWS's words, or null when it can: only a STANDARD execution that
-    /// ended FAILED, ABORTED or TIMED_OUT less than 14 days ago can.
+    /// Why the execution cannot be redriven now, in AWS's words (DescribeExecution's redriveStatusReason), or null when
+    /// it can: only a STANDARD execution that ended FAILED, ABORTED or TIMED_OUT less than 14 days ago, started less than
+    /// a year ago, and whose history has fewer than 24,999 events (<paramref name="historyEventCount"/>) can.
     /// </summary>
-    public static string? RedriveRefusal(ExecutionRecord record, DateTimeOffset now)
+    public static string? RedriveRefusal(ExecutionRecord record, int historyEventCount, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.ExecutionArn.Contains(":express:", StringComparison.Ordinal))
             return "Express executions cannot be redriven.";
         if (IsChildExecution(record.ExecutionArn))
             return "Child executions of a Distributed Map are redriven by redriving their parent execution.";
+        // In the order of AWS's list of reasons (API reference, DescribeExecution redriveStatusReason).
         return record.Status switch
         {
             ExecutionStatus.RUNNING or ExecutionStatus.SUCCEEDED => $"Execution is {record.Status} and cannot be redriven.",
+            _ when historyEventCount >= RedrivableHistoryEvents => "Execution history event limit exceeded.",
+            _ when now - record.StartDate > MaxExecutionTime => "Execution has exceeded the max execution time.",
             _ when record.StopDate is { } stop && now - stop > RedriveWindow => "Execution redrivable period exceeded.",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <see cref="RedriveRefusal(ExecutionRecord, int, DateTimeOffset)"/> now, by the engine's clock, with the length of
+    /// the execution's history (read only for an execution that ended unsuccessfully, once per end).
+    /// </summary>
+    public async ValueTask<string?> RedriveRefusalAsync(ExecutionRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var count = 0;
+        if (record.StopDate is { } stop && record.Status is ExecutionStatus.FAILED or ExecutionStatus.ABORTED or ExecutionStatus.TIMED_OUT)
+        {
+            if (_endedHistoryCounts.TryGetValue(record.ExecutionArn, out var known) && known.StopDate == stop)
+            {
+                count = known.Count;
+            }
+            else
+            {
+                count = (await _context.Store.ReadHistoryAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false)).Count;
+                _endedHistoryCounts[record.ExecutionArn] = (stop, count);
+            }
+        }
+
+        return RedriveRefusal(record, count, _context.Time.GetUtcNow());
     }
 
     /// <summary>
@@ -64,14 +109,14 @@ public sealed partial class WorkflowEngine
         {
             var ended = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var now = _context.Time.GetUtcNow();
-            var reason = RedriveRefusal(ended, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven." : null);
+            var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            var reason = RedriveRefusal(ended, history.Count, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven." : null);
             if (reason is not null)
             {
                 throw new StepFunctionsException("ExecutionNotRedrivable",
                     $"Execution {executionArn} cannot be redriven. {reason}");
             }
 
-            var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var lastId = history.Count == 0 ? 0 : history[^1].Id;
             // A stop comes from outside the run, and so does a redrive: its event follows no other (previousEventId 0).
             var redriven = new HistoryEvent(lastId + 1, 0, now, HistoryEventType.ExecutionRedriven, null);
@@ -79,8 +124,9 @@ public sealed partial class WorkflowEngine
             await _context.Store.AppendAsync(executionArn, [redriven], record, cancellationToken).ConfigureAwait(false);
             await _context.Store.EnsureStoredAsync(cancellationToken).ConfigureAwait(false);
 
-            var redrives = await GetRedriveInfoAsync(executionArn, cancellationToken).ConfigureAwait(false);
-            _redrives[executionArn] = new RedriveInfo(redrives.Count + 1, now);
+            // Counted in the history read before the new event was appended: a count read after it (a cold cache, as
+            // after a restart) would hold the new redrive already, and count it twice.
+            _redrives[executionArn] = new RedriveInfo(history.Count(e => e.Type == HistoryEventType.ExecutionRedriven) + 1, now);
             var run = CreateResumedRun(record);
             _running[executionArn] = run;
             _ = Task.Run(async () =>

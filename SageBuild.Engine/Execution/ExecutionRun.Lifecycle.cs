@@ -68,7 +68,8 @@ internal sealed partial class ExecutionRun
         finally
         {
             _started.TrySetResult();
-            _stop.Dispose();
+            // _stop is not disposed: the engine may still ask an ended run to stop (a dispose, a StopExecution racing its
+            // end) until it leaves the running set, and a CancellationTokenSource without a timer holds nothing to free.
         }
     }
 

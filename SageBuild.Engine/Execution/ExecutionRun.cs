@@ -9,7 +9,7 @@ namespace SageBuild.Engine.Execution;
 /// Everything that belongs to one execution while it runs: its identity, clock, random source, history journal and
 /// stop signal. The prepared state machine it runs is shared and never changes.
 /// </summary>
-#pragma warning disable CA1001 // The stop source is disposed when RunAsync ends: a run is used once.
+#pragma warning disable CA1001 // The stop source has no timer and nothing to free (see RunAsync's end): a run is used once.
 internal sealed partial class ExecutionRun : IEventSink
 #pragma warning restore CA1001
 {

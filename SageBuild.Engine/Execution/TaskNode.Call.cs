@@ -60,8 +60,9 @@ internal sealed partial class TaskNode
         }
         finally
         {
+            // Not retired when the engine shuts down under it: the next engine waits for the same token again.
             if (token is not null)
-                run.Engine.Tokens.Remove(token);
+                run.Engine.Tokens.Remove(token, retire: !run.IsSuspended);
         }
     }
 

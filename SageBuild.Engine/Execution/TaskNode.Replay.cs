@@ -41,7 +41,7 @@ internal sealed partial class TaskNode
             }
             finally
             {
-                run.Engine.Tokens.Remove(token);
+                run.Engine.Tokens.Remove(token, retire: !run.IsSuspended);
             }
         }
 

@@ -82,7 +82,7 @@ internal sealed partial class TaskNode : RetryableNode
         var run = frame.Run;
         string? token = null;
         if (_target.Pattern == IntegrationPattern.WaitForTaskToken)
-            frame.TaskToken = token = NewToken(frame.Random);
+            frame.TaskToken = token = NewToken(frame.Random, run.RedrivesBefore(frame.PeekRecorded()));
 
         JsonValue parameters;
         long? timeout, heartbeat;
@@ -168,10 +168,15 @@ internal sealed partial class TaskNode : RetryableNode
         return n.TryGetInt64(out var seconds) && seconds > 0 ? seconds : throw field.OutOfRange("be a positive integer", value);
     }
 
-    private static string NewToken(Random random)
+    // A redriven attempt takes the same draw of the seeded source as the failed attempt it replaces (the replay puts the
+    // source where it was), so the redrive count is folded in: as in AWS, a redriven task gets a new token, and the failed
+    // attempt's token stays retired. With no redrive the token is the draw itself, as recorded executions have it.
+    private static string NewToken(Random random, int redrives)
     {
         Span<byte> bytes = stackalloc byte[32];
         random.NextBytes(bytes);
+        if (redrives > 0)
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes) ^ redrives);
         return Convert.ToBase64String(bytes);
     }
 }

@@ -1,40 +1,50 @@
 using System.Collections.Concurrent;
 using SageBuild.Engine.Integrations;
+using SageBuild.Engine.Stores;
 
 namespace SageBuild.Engine.Execution;
 
 /// <summary>The task tokens of tasks that wait for SendTaskSuccess or SendTaskFailure, across all executions.</summary>
 /// <remarks>
-/// A token whose wait has ended (the task timed out, was answered, or its execution stopped) is remembered as retired:
-/// AWS answers a late callback for it with TaskTimedOut, and only a token it never handed out with TaskDoesNotExist.
-/// The most recent <see cref="MaxRetired"/> retired tokens are kept, so memory stays bounded on a long-lived server.
+/// A token whose wait has ended (the task timed out, was answered, or its execution stopped) is retired: AWS answers a
+/// late callback for it with TaskTimedOut, and only a token it never handed out with TaskDoesNotExist. Retired tokens
+/// are kept by the engine's <see cref="ITokenStore"/> (bounded; across a restart when it is durable). Live waiters are
+/// looked up first, so a resumed run that waits for a retired-looking token again takes its callbacks.
 /// </remarks>
-internal sealed class TaskTokenRegistry
+internal sealed class TaskTokenRegistry(ITokenStore retired)
 {
-    /// <summary>How many retired tokens are remembered.</summary>
-    internal const int MaxRetired = 100_000;
-
     private readonly ConcurrentDictionary<string, TaskTokenWaiter> _waiters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _retired = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _retiredOrder = new();
+
+    /// <summary>Where retired tokens (and, for the API, redrive clientTokens) are remembered.</summary>
+    public ITokenStore Store => retired;
 
     public TaskTokenWaiter Register(string token)
     {
         var waiter = new TaskTokenWaiter();
-        // A resumed run waits for the same token again: it is live once more.
-        _retired.TryRemove(token, out _);
         _waiters[token] = waiter;
         return waiter;
     }
 
-    public void Remove(string token)
+    /// <summary>
+    /// The task no longer waits for <paramref name="token"/>. Unless <paramref name="retire"/> is false (the engine is
+    /// shutting down, and the next one waits for the token again), it is remembered as retired before its waiter goes,
+    /// so a callback never finds it neither live nor retired.
+    /// </summary>
+    public void Remove(string token, bool retire = true)
     {
-        if (!_waiters.TryRemove(token, out _))
+        if (!_waiters.TryGetValue(token, out var waiter))
             return;
-        if (_retired.TryAdd(token, 0))
-            _retiredOrder.Enqueue(token);
-        while (_retiredOrder.Count > MaxRetired && _retiredOrder.TryDequeue(out var oldest))
-            _retired.TryRemove(oldest, out _);
+        // A callback that comes now finds the waiter done: TaskTimedOut, not an answer nobody takes.
+        waiter.Completion.TrySetCanceled();
+        try
+        {
+            if (retire)
+                retired.RetireTaskToken(token);
+        }
+        finally
+        {
+            _waiters.TryRemove(new KeyValuePair<string, TaskTokenWaiter>(token, waiter));
+        }
     }
 
     public TaskTokenAnswer TryComplete(string token, IntegrationOutcome outcome)
@@ -55,5 +65,5 @@ internal sealed class TaskTokenRegistry
     }
 
     private TaskTokenAnswer Missing(string token) =>
-        _retired.ContainsKey(token) ? TaskTokenAnswer.Retired : TaskTokenAnswer.Unknown;
+        retired.IsTaskTokenRetired(token) ? TaskTokenAnswer.Retired : TaskTokenAnswer.Unknown;
 }

@@ -127,7 +127,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
         var store = new NotifyingExecutionStore(sqlite ?? (IExecutionStore)new InMemoryExecutionStore());
         WorkflowEngine BuildEngine(Action<EngineBuilder>? extend) => sqlite is null
             ? ServeEngine.Build(store, options, extend)
-            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options, extend);
+            : ServeEngine.Build(store, new SqliteStateMachineStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), new SqliteTokenStore(new SqliteStoreOptions { DatabasePath = sqlite.DatabasePath }), options, extend);
         var reporter = new ServeReporter(console.Profile.Out.Writer, settings.Json);
         WorkflowEngine? projectEngine = null;
         // Declared before the engine, so disposed after it: executions stop before the processes they call.

@@ -20,9 +20,13 @@ internal static class ServeEngine
     public static WorkflowEngine Build(IExecutionStore store, EngineOptions options, Action<EngineBuilder>? extend = null) =>
         Build(new EngineBuilder { Options = options }.UseStore(store), extend);
 
-    /// <summary>The same engine over durable stores: it resumes, and leaves running executions RUNNING when it stops (<see cref="EngineBuilder.UseDurableStores"/>).</summary>
-    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines, EngineOptions options, Action<EngineBuilder>? extend = null) =>
-        Build(new EngineBuilder { Options = options }.UseDurableStores(executions, machines), extend);
+    /// <summary>
+    /// The same engine over durable stores: it resumes, leaves running executions RUNNING when it stops
+    /// (<see cref="EngineBuilder.UseDurableStores"/>), and remembers retired task tokens and redrive clientTokens across
+    /// a restart (<see cref="EngineBuilder.UseDurableTokenStore"/>).
+    /// </summary>
+    public static WorkflowEngine Build(IExecutionStore executions, IStateMachineStore machines, ITokenStore tokens, EngineOptions options, Action<EngineBuilder>? extend = null) =>
+        Build(new EngineBuilder { Options = options }.UseDurableStores(executions, machines).UseDurableTokenStore(tokens), extend);
 
     /// <summary>The database file of <c>--data-dir</c>.</summary>
     public const string DatabaseFileName = "sagebuild.db";

@@ -104,7 +104,7 @@ public sealed partial class EngineStepFunctionsService
         var record = await FindExecutionAsync(input.ExecutionArn, cancellationToken).ConfigureAwait(false);
         var standard = !IsExpress(record.ExecutionArn);
         var redrives = standard ? await _engine.GetRedriveInfoAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false) : null;
-        var (redriveStatus, redriveReason) = RedriveStatusOf(record);
+        var (redriveStatus, redriveReason) = await RedriveStatusOfAsync(record, cancellationToken).ConfigureAwait(false);
         return new DescribeExecutionOutput
         {
             ExecutionArn = record.ExecutionArn,

@@ -12,7 +12,7 @@ public static class SqliteEngineBuilderExtensions
     public static EngineBuilder UseSqlite(this EngineBuilder builder, SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseDurableStores(new SqliteExecutionStore(options), new SqliteStateMachineStore(options));
+        return builder.UseDurableStores(new SqliteExecutionStore(options), new SqliteStateMachineStore(options)).UseDurableTokenStore(new SqliteTokenStore(options));
     }
 
     /// <summary>As <see cref="UseSqlite(EngineBuilder, SqliteStoreOptions)"/>, with the default options for <paramref name="databasePath"/>.</summary>

@@ -1,0 +1,220 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SageBuild.Engine.Stores.Sqlite;
+
+/// <summary>
+/// Keeps retired task tokens and redrive clientTokens in the engine's SQLite database (its own two tables, created
+/// here), so that a restarted engine answers a late callback TaskTimedOut and a repeated redrive with its first answer.
+/// </summary>
+/// <remarks>
+/// Neither can be derived from the stored histories cheaply: a task token is drawn from the execution's seeded random
+/// source (finding it again means replaying the execution), and a clientToken is not in the history at all. So each
+/// retirement and each redrive is one small committed transaction, on one connection of the store's own (independent of
+/// the execution store's writer), which also trims what is beyond the limits of <see cref="TokenStoreLimits"/>.
+/// A retirement is written before its task's result is recorded, so a stored result never has a forgotten token.
+/// </remarks>
+public sealed class SqliteTokenStore : ITokenStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS retired_task_tokens (
+            seq INTEGER PRIMARY KEY,
+            token TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE IF NOT EXISTS redrive_client_tokens (
+            execution_arn TEXT NOT NULL,
+            client_token TEXT NOT NULL,
+            used_at INTEGER NOT NULL,
+            redrive_date INTEGER NOT NULL,
+            PRIMARY KEY (execution_arn, client_token)
+        );
+        CREATE INDEX IF NOT EXISTS redrive_client_tokens_by_use ON redrive_client_tokens (used_at);
+        """;
+
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+    private readonly Lock _lock = new();
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _retire;
+    private readonly SqliteCommand _trimRetired;
+    private readonly SqliteCommand _isRetired;
+    private readonly SqliteCommand _remember;
+    private readonly SqliteCommand _trimRedrives;
+    private readonly SqliteCommand _findRedrive;
+    private readonly int _maxRetiredTaskTokens;
+    private bool _disposed;
+
+    /// <summary>Opens (creating if need be) the database of <paramref name="options"/> and its token tables.</summary>
+    public SqliteTokenStore(SqliteStoreOptions options)
+        : this(options, TokenStoreLimits.MaxRetiredTaskTokens)
+    {
+    }
+
+    /// <summary>As the public constructor, remembering <paramref name="maxRetiredTaskTokens"/> retired task tokens (tests: a small cap).</summary>
+    internal SqliteTokenStore(SqliteStoreOptions options, int maxRetiredTaskTokens)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRetiredTaskTokens);
+        _maxRetiredTaskTokens = maxRetiredTaskTokens;
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            throw new ArgumentException($"{nameof(SqliteStoreOptions)} is invalid: " + string.Join("; ", results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
+        DatabasePath = Path.GetFullPath(options.DatabasePath);
+        var folder = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        // One connection for the store's life (no pool): every call takes the lock, and SQLite has one writer anyway.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString());
+        try
+        {
+            _connection.Open();
+            var synchronous = options.SurvivesPowerLoss ? "FULL" : "NORMAL";
+            Execute($"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};");
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                Execute(Schema, transaction);
+                transaction.Commit();
+            }
+
+            // A token retired again moves to the newest place (REPLACE gives it a new seq).
+            _retire = Prepare("INSERT OR REPLACE INTO retired_task_tokens (token) VALUES ($token)", "$token");
+            _trimRetired = Prepare("DELETE FROM retired_task_tokens WHERE seq <= last_insert_rowid() - $cap", "$cap");
+            _isRetired = Prepare("SELECT 1 FROM retired_task_tokens WHERE token = $token", "$token");
+            _remember = Prepare("""
+                INSERT OR REPLACE INTO redrive_client_tokens (execution_arn, client_token, used_at, redrive_date)
+                VALUES ($execution, $token, $used, $redrive)
+                """, "$execution", "$token", "$used", "$redrive");
+            // Expired tokens go, and of one execution's only the last ones stay.
+            _trimRedrives = Prepare("""
+                DELETE FROM redrive_client_tokens WHERE used_at < $expired;
+                DELETE FROM redrive_client_tokens WHERE execution_arn = $execution AND client_token NOT IN (
+                    SELECT client_token FROM redrive_client_tokens WHERE execution_arn = $execution ORDER BY used_at DESC LIMIT $keep);
+                """, "$expired", "$execution", "$keep");
+            _findRedrive = Prepare("""
+                SELECT redrive_date FROM redrive_client_tokens WHERE execution_arn = $execution AND client_token = $token AND used_at >= $since
+                """, "$execution", "$token", "$since");
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public void RetireTaskToken(string taskToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _retire.Transaction = transaction;
+            _retire.Parameters[0].Value = taskToken;
+            _retire.ExecuteNonQuery();
+            _trimRetired.Transaction = transaction;
+            _trimRetired.Parameters[0].Value = _maxRetiredTaskTokens;
+            _trimRetired.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsTaskTokenRetired(string taskToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _isRetired.Transaction = null;
+            _isRetired.Parameters[0].Value = taskToken;
+            return _isRetired.ExecuteScalar() is not null;
+        }
+    }
+
+    /// <inheritdoc />
+    public void RememberRedrive(string executionArn, string clientToken, DateTimeOffset usedAt, DateTimeOffset redriveDate)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        ArgumentNullException.ThrowIfNull(clientToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _remember.Transaction = transaction;
+            _remember.Parameters[0].Value = executionArn;
+            _remember.Parameters[1].Value = clientToken;
+            _remember.Parameters[2].Value = usedAt.UtcTicks;
+            _remember.Parameters[3].Value = redriveDate.UtcTicks;
+            _remember.ExecuteNonQuery();
+            _trimRedrives.Transaction = transaction;
+            _trimRedrives.Parameters[0].Value = (usedAt - TokenStoreLimits.RedriveClientTokenLifetime).UtcTicks;
+            _trimRedrives.Parameters[1].Value = executionArn;
+            _trimRedrives.Parameters[2].Value = TokenStoreLimits.RememberedRedriveClientTokens;
+            _trimRedrives.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public DateTimeOffset? FindRedrive(string executionArn, string clientToken, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        ArgumentNullException.ThrowIfNull(clientToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _findRedrive.Transaction = null;
+            _findRedrive.Parameters[0].Value = executionArn;
+            _findRedrive.Parameters[1].Value = clientToken;
+            _findRedrive.Parameters[2].Value = (now - TokenStoreLimits.RedriveClientTokenLifetime).UtcTicks;
+            return _findRedrive.ExecuteScalar() is { } ticks
+                ? new DateTimeOffset(Convert.ToInt64(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero)
+                : null;
+        }
+    }
+
+    /// <summary>Closes the store's connection.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            foreach (var command in (SqliteCommand[])[_retire, _trimRetired, _isRetired, _remember, _trimRedrives, _findRedrive])
+                command.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private void Execute(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Only this class's constant schema and pragmas built from numbers and fixed words come here.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+#pragma warning disable CA2100 // Constant SQL from this class; values go through parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+}
