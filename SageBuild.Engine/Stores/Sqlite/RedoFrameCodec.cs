@@ -146,7 +146,16 @@ internal sealed class RedoFrameCodec
         _buffer.Advance(4 + written);
     }
 
-    private void Json(JsonValue? value) => Text(value?.ToJson());
+    private void Json(JsonValue? value)
+    {
+        if (value is null)
+        {
+            Length(-1);
+            return;
+        }
+
+        Bytes(RecordJson.Utf8(value));
+    }
 
     private void Bytes(byte[] value)
     {

@@ -17,7 +17,6 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _updateExecution;
     private readonly RawStatement _setApplied;
     private readonly RawStatement _insertDefinition;
-    private readonly PackedWriter _json = new();
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -63,7 +62,6 @@ internal sealed class SqliteApplier : IDisposable
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
-            if (Environment.GetEnvironmentVariable("SB_DBG") is not null) Console.Error.WriteLine("FALLBACK " + e.Message);
             var failures = new List<(StoreWrite, Exception)>();
             foreach (var write in batch)
             {
@@ -241,8 +239,8 @@ internal sealed class SqliteApplier : IDisposable
             statement.BindNull(position);
     }
 
-    // JSON goes in as UTF-8 text (a BLOB, as readers expect), written straight to bytes.
-    private void BindJson(RawStatement statement, int position, JsonValue? value)
+    // JSON goes in as UTF-8 text (a BLOB, as readers expect), made once for the log and SQLite.
+    private static void BindJson(RawStatement statement, int position, JsonValue? value)
     {
         if (value is null)
         {
@@ -250,7 +248,7 @@ internal sealed class SqliteApplier : IDisposable
             return;
         }
 
-        statement.Bind(position, _json.JsonBytes(value));
+        statement.Bind(position, RecordJson.Utf8(value));
     }
 
     public void Dispose()
@@ -263,7 +261,6 @@ internal sealed class SqliteApplier : IDisposable
         _updateExecution.Dispose();
         _setApplied.Dispose();
         _insertDefinition.Dispose();
-        _json.Dispose();
         _connection.Dispose();
     }
 

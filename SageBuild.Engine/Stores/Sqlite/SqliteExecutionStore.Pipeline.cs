@@ -66,8 +66,6 @@ public sealed partial class SqliteExecutionStore
         if (_closing)
             return;
         _closing = true;
-        if (Environment.GetEnvironmentVariable("SB_DBG") is not null) Console.Error.WriteLine($"log {DbgLogCount} {DbgLogTicks/1e6:F1}ms lockwait {DbgLockWait/1e6:F1}ms apply {DbgApplyCount} {DbgApplyTicks/1e6:F1}ms merge {DbgM/1e3:F0}us pack {DbgP/1e3:F0}us frame {DbgF/1e3:F0}us write {DbgW/1e3:F0}us"); DbgM = DbgP = DbgF = DbgW = 0;
-        DbgLogTicks = DbgLogCount = DbgApplyTicks = DbgApplyCount = DbgLockWait = 0;
         _timer.Dispose();
         Wake();
         _worker.Join();
@@ -105,10 +103,6 @@ public sealed partial class SqliteExecutionStore
         _wake.Dispose();
     }
 
-    [System.Runtime.InteropServices.DllImport("libc")] private static extern int clock_gettime(int clk, out Timespec ts);
-    internal struct Timespec { public long Sec; public long Nsec; }
-    internal static long Cpu() { _ = clock_gettime(3, out var t); return t.Sec * 1_000_000_000 + t.Nsec; }
-    internal readonly struct Dbg(Action<long> a) : IDisposable { private readonly long _t = Cpu(); public void Dispose() => a(Cpu() - _t); }
     private void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
     private void Enqueue(StoreWrite write)
@@ -178,16 +172,11 @@ public sealed partial class SqliteExecutionStore
     }
 
     // Packs and logs every write queued so far, as one frame, then hands it to the apply side.
-    internal static long DbgM, DbgP, DbgF, DbgW;
-    internal static long DbgLogTicks, DbgLogCount, DbgApplyTicks, DbgApplyCount, DbgLockWait;
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LogQueued()
     {
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_logLock)
         {
-            DbgLockWait += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-            using var dbg1 = new Dbg(x => { DbgLogTicks += x; DbgLogCount++; });
             List<StoreWrite> batch;
             lock (_queueLock)
             {
@@ -198,7 +187,6 @@ public sealed partial class SqliteExecutionStore
                 _queueSpare = batch;
             }
 
-            var c0 = Cpu();
             Merge(batch);
             foreach (var write in batch)
             {
@@ -206,16 +194,11 @@ public sealed partial class SqliteExecutionStore
                     write.StoresDefinition = _knownDefinitions.Add(hash);
             }
 
-            var c1 = Cpu();
             foreach (var write in batch)
                 write.Pack(_codec);
-            var c2 = Cpu();
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
-            var c3 = Cpu();
             var direct = !TryLog(sequence, frame);
-            var c4 = Cpu();
-            DbgM += c1 - c0; DbgP += c2 - c1; DbgF += c3 - c2; DbgW += c4 - c3;
             foreach (var write in batch)
                 write.Sequence = sequence;
             lock (_loggedLock)
@@ -290,7 +273,6 @@ public sealed partial class SqliteExecutionStore
                 }
 
                 ObjectDisposedException.ThrowIf(_applier.IsDisposed, this);
-                using var dbg2 = new Dbg(x => { DbgApplyTicks += x; DbgApplyCount++; });
                 var failures = _applier.Apply(batch, upTo);
                 Volatile.Write(ref _appliedSequence, upTo);
                 foreach (var write in batch)
