@@ -42,9 +42,21 @@ internal sealed class RedoLog : IDisposable
     /// <summary>Where the next frame goes.</summary>
     public long Length { get; private set; }
 
-    /// <summary>Opens the log at <paramref name="path"/>, creating it when missing.</summary>
-    public static RedoLog Open(string path, long capacity) =>
-        new(path, File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read), capacity);
+    /// <summary>
+    /// Opens the log at <paramref name="path"/>, creating it when missing; only one store may have it open, so a second
+    /// store on the same database (another process, say) is refused instead of writing frames over the first one's.
+    /// </summary>
+    public static RedoLog Open(string path, long capacity)
+    {
+        try
+        {
+            return new(path, File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), capacity);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"{path} is in use: another SageBuild (another process, or another store in this one) has this database open. Stop it, or use another --data-dir.", e);
+        }
+    }
 
     /// <summary>
     /// Appends a frame whose payload follows <see cref="HeaderSize"/> free bytes in <paramref name="frame"/> (the header

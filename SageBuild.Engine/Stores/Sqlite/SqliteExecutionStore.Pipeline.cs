@@ -16,8 +16,8 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// </remarks>
 public sealed partial class SqliteExecutionStore
 {
-    private const long RedoLogCapacity = 32L * 1024 * 1024;
     private readonly bool _survivesPowerLoss;
+    private readonly bool _appliesInBackground;
     private readonly Lock _queueLock = new();
     private List<StoreWrite> _queue = new(64);
     private List<StoreWrite> _queueSpare = new(64);
@@ -117,6 +117,8 @@ public sealed partial class SqliteExecutionStore
 
         // A long queue is packed and logged on the background thread at once, on the other core, while the engine goes
         // on; a short one a moment later, with whatever has joined it by then (one SQLite transaction for all).
+        if (!_appliesInBackground)
+            return;
         if (count == EagerBatch)
             Wake();
         else if (count == 1)
@@ -211,7 +213,7 @@ public sealed partial class SqliteExecutionStore
             batch.Clear();
             if (direct)
                 ApplyLogged();
-            else
+            else if (_appliesInBackground)
                 ScheduleBackground();
         }
     }

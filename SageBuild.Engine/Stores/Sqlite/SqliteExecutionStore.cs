@@ -36,10 +36,11 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         _database = new SqliteDatabase(options);
         _survivesPowerLoss = options.SurvivesPowerLoss;
+        _appliesInBackground = options.AppliesInBackground;
         _applier = new SqliteApplier(_database.Open());
         try
         {
-            _log = RedoLog.Open(_database.Path + "-redo", RedoLogCapacity);
+            _log = RedoLog.Open(_database.Path + "-redo", options.RedoLogCapacity);
             Recover();
             _arns = LoadArnFilter();
             LoadKnownDefinitions();
@@ -251,9 +252,10 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     }
 
     private const string RecordColumns =
-        "e.execution_arn, e.state_machine_arn, e.name, d.text, e.status, e.start_date, e.stop_date, e.input, e.output, e.error, e.cause, e.virtual_clock, e.random_seed";
+        "e.execution_arn, e.state_machine_arn, e.name, coalesce(d.text, ''), e.status, e.start_date, e.stop_date, e.input, e.output, e.error, e.cause, e.virtual_clock, e.random_seed";
 
-    private const string Records = "executions e JOIN definitions d ON d.hash = e.definition_hash";
+    // A LEFT JOIN: should a definition's row ever be missing, its executions still list (with an empty definition).
+    private const string Records = "executions e LEFT JOIN definitions d ON d.hash = e.definition_hash";
 
     private static List<ExecutionRecord> ReadRecords(SqliteCommand command)
     {

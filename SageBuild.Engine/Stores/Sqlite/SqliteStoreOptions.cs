@@ -21,4 +21,13 @@ public sealed record SqliteStoreOptions
     /// per commit, which costs more than the whole step on most disks.
     /// </value>
     public bool SurvivesPowerLoss { get; init; }
+
+    /// <summary>The redo log's room for frames between two rewinds (tests make it small). Default: 32 MB.</summary>
+    internal long RedoLogCapacity { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a background thread moves logged writes into SQLite; when false only readers and disposal do, so that
+    /// tests can copy the files as a crash would leave them, with frames logged but not applied. Default: true.
+    /// </summary>
+    internal bool AppliesInBackground { get; init; } = true;
 }
