@@ -8,9 +8,8 @@ namespace SageBuild.Engine.Stores;
 /// <remarks>
 /// <para>The engine calls <see cref="AppendAsync"/> once per completed step (a state's events, or the execution's
 /// terminal event) with the events of that step and, when the step changes it, the execution's new record. A durable
-/// store writes both in one transaction, and makes a repeated append fail loudly instead of duplicating: with
-/// (execution ARN, event id) as the primary key of one row per event, or (execution ARN, first event id) of one row
-/// per step holding the step's events together (what the SQLite store does: a row per event costs several times more).</para>
+/// store stores both atomically, and makes a repeated append fail loudly instead of duplicating (the SQLite store
+/// checks that each append follows the execution's last event id, and keys its rows by (execution, first event id)).</para>
 /// <para>Resume (issue 5) reads <see cref="ReadHistoryAsync"/> for every execution whose record is RUNNING and folds
 /// the events: the last state entered without an exit is where to carry on; a task scheduled without a result runs
 /// again (at-least-once); a Wait's fire time is its entered timestamp plus its duration. Implementations must be safe

@@ -11,14 +11,14 @@ public sealed record SqliteStoreOptions
     public string DatabasePath { get; init; } = "";
 
     /// <summary>
-    /// Whether each commit is also flushed to the disk (<c>synchronous=FULL</c>), so that it survives a power cut or an
-    /// OS crash as well as a crash of the process.
+    /// Whether each barrier also flushes the redo log to the disk, and each SQLite commit too (<c>synchronous=FULL</c>),
+    /// so that what was confirmed survives a power cut or an OS crash as well as a crash of the process.
     /// </summary>
     /// <value>
-    /// Default: false (<c>synchronous=NORMAL</c>). With WAL, NORMAL writes each commit to the log file before the commit
-    /// returns, so a killed process (even <c>kill -9</c>) loses nothing committed: the OS holds the written pages.
-    /// Only a power cut or kernel crash can lose the last commits, and never corrupts the database. FULL adds an fsync
-    /// per commit, which costs more than the whole step on most disks.
+    /// Default: false. The barrier's write to the redo log and SQLite's commits (WAL, <c>synchronous=NORMAL</c>) are in
+    /// the OS's page cache when they return, so a killed process (even <c>kill -9</c>) loses nothing confirmed. Only a
+    /// power cut or kernel crash can lose the last ones, and never corrupts the database. True adds an fsync per
+    /// barrier and per commit, which costs more than the whole step on most disks.
     /// </value>
     public bool SurvivesPowerLoss { get; init; }
 

@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SageBuild.Engine.History;
+using SageBuild.Engine.Stores;
+using SageBuild.Engine.Stores.Sqlite;
+using SageBuild.StateMachines.Json;
+using SageBuild.Tests.Support;
+
+namespace SageBuild.Tests.Engine.Stores.Sqlite;
+
+/// <summary>The redo log in front of SQLite: what a crash leaves, writes too big for it, definitions kept once, and databases of format 2.</summary>
+public sealed class SqliteStoreDurabilityTests
+{
+    private const string Definition = """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""";
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 4, 0, 0, TimeSpan.Zero);
+
+    private static ExecutionRecord Record(string name, string definition = Definition, JsonValue? input = null) =>
+        new($"arn:aws:states:us-east-1:123456789012:execution:M:{name}", "arn:aws:states:us-east-1:123456789012:stateMachine:M", name,
+            definition, ExecutionStatus.RUNNING, Start, input ?? JsonValue.Parse("""{"n":1}"""))
+        { RandomSeed = 7 };
+
+    private static HistoryEvent[] Steps(long first, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new HistoryEvent(first + i, first + i - 1, Start.AddSeconds(first + i), HistoryEventType.PassStateEntered,
+            new StateEnteredEventDetails("P", JsonObject.Create(("i", first + i)))))];
+
+    private static long Count(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Test]
+    public async Task A_crash_after_the_barrier_loses_nothing_the_barrier_confirmed()
+    {
+        using var folder = new TemporaryDirectory();
+        using var crashed = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), AppliesInBackground = false };
+        var record = Record("survivor");
+        var ended = record with { Status = ExecutionStatus.SUCCEEDED, StopDate = Start.AddSeconds(9), Output = JsonValue.Parse("[1,2]") };
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            await store.CreateExecutionAsync(record, default);
+            await store.AppendAsync(record.ExecutionArn, Steps(1, 3), null, default);
+            await store.AppendAsync(record.ExecutionArn, Steps(4, 2), ended, default);
+            await store.EnsureStoredAsync(default);
+            await store.CreateExecutionAsync(Record("unconfirmed"), default); // handed over, never confirmed
+
+            // What kill -9 would leave on disk now: the files as they are, the store still open (cp, as .NET honours
+            // the store's exclusive lock on its log).
+            foreach (var file in new[] { "sagebuild.db", "sagebuild.db-wal", "sagebuild.db-redo" })
+            {
+                if (!File.Exists(folder.File(file)))
+                    continue;
+                using var copy = System.Diagnostics.Process.Start("cp", [folder.File(file), crashed.File(file)])!;
+                await copy.WaitForExitAsync();
+                Assert.That(copy.ExitCode, Is.Zero, $"cp {file}");
+            }
+        }
+
+        Assert.That(Count(crashed.File("sagebuild.db"), "executions"), Is.Zero, "SQLite itself had nothing yet: only the redo log can bring it back");
+        await using var reopened = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = crashed.File("sagebuild.db") });
+        Assert.That(await reopened.GetExecutionAsync(record.ExecutionArn, default), Is.EqualTo(ended));
+        Assert.That((await reopened.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
+        Assert.That(await reopened.GetExecutionAsync(Record("unconfirmed").ExecutionArn, default), Is.Null);
+        await reopened.AppendAsync(record.ExecutionArn, Steps(6, 1), null, default);
+        await reopened.AppendAsync(record.ExecutionArn, Steps(3, 1), null, default);
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await reopened.EnsureStoredAsync(default), "the recovered history's last event is known: a repeat is refused");
+        Assert.That((await reopened.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
+    }
+
+    [Test]
+    public async Task A_write_bigger_than_the_redo_log_goes_to_SQLite_directly()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), RedoLogCapacity = 512, AppliesInBackground = false };
+        var big = Record("big", input: JsonValue.Parse($$"""{"text":"{{new string('x', 4000)}}"}"""));
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            await store.CreateExecutionAsync(big, default);
+            await store.AppendAsync(big.ExecutionArn, Steps(1, 2), null, default);
+            await store.EnsureStoredAsync(default);
+            Assert.That(Count(folder.File("sagebuild.db"), "executions"), Is.EqualTo(1), "stored by the barrier itself");
+            Assert.That(new FileInfo(folder.File("sagebuild.db-redo")).Length, Is.LessThanOrEqualTo(512));
+        }
+
+        await using var reopened = new SqliteExecutionStore(options);
+        Assert.That((await reopened.GetExecutionAsync(big.ExecutionArn, default))!.Input, Is.EqualTo(big.Input));
+        Assert.That(await reopened.ReadHistoryAsync(big.ExecutionArn, default), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Keeps_each_definition_once_however_many_executions_run_it()
+    {
+        using var folder = new TemporaryDirectory();
+        var other = """{"StartAt":"Q","States":{"Q":{"Type":"Succeed"}}}""";
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db") };
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            foreach (var name in new[] { "a", "b", "c" })
+                await store.CreateExecutionAsync(Record(name), default);
+            await store.CreateExecutionAsync(Record("d", other), default);
+            await store.EnsureStoredAsync(default);
+        }
+
+        Assert.That(Count(folder.File("sagebuild.db"), "definitions"), Is.EqualTo(2));
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            await store.CreateExecutionAsync(Record("e"), default); // after a reopen too
+            var all = await store.ListExecutionsAsync(null, default);
+            Assert.That(all.Select(r => (r.Name, r.Definition)), Is.EquivalentTo(new[] { ("a", Definition), ("b", Definition), ("c", Definition), ("d", other), ("e", Definition) }));
+        }
+
+        Assert.That(Count(folder.File("sagebuild.db"), "definitions"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Converts_a_database_of_format_2_keyed_by_execution_arn()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("sagebuild.db");
+        var record = Record("old");
+        var events = Steps(1, 3);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE executions (execution_arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL,
+                    status TEXT NOT NULL, start_date INTEGER NOT NULL, stop_date INTEGER, input BLOB NOT NULL, output BLOB, error TEXT, cause TEXT,
+                    virtual_clock INTEGER NOT NULL, random_seed INTEGER NOT NULL);
+                CREATE INDEX executions_by_machine ON executions (state_machine_arn, start_date);
+                CREATE TABLE history_steps (execution_arn TEXT NOT NULL, first_event_id INTEGER NOT NULL, events BLOB NOT NULL,
+                    PRIMARY KEY (execution_arn, first_event_id)) WITHOUT ROWID;
+                INSERT INTO executions VALUES ($arn, $machine, 'old', $definition, 'RUNNING', $start, NULL, $input, NULL, NULL, NULL, 0, 7);
+                INSERT INTO history_steps VALUES ($arn, 1, $events);
+                """;
+            create.Parameters.AddWithValue("$arn", record.ExecutionArn);
+            create.Parameters.AddWithValue("$machine", record.StateMachineArn);
+            create.Parameters.AddWithValue("$definition", Definition);
+            create.Parameters.AddWithValue("$start", Start.UtcTicks);
+            create.Parameters.AddWithValue("$input", Encoding.UTF8.GetBytes("""{"n":1}"""));
+            create.Parameters.AddWithValue("$events", Format1(events));
+            create.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
+        Assert.That(await store.GetExecutionAsync(record.ExecutionArn, default), Is.EqualTo(record));
+        Assert.That(await store.ReadHistoryAsync(record.ExecutionArn, default), Is.EqualTo(events));
+        Assert.That(await store.ListRunningExecutionsAsync(default), Has.Count.EqualTo(1));
+        await store.AppendAsync(record.ExecutionArn, Steps(4, 1), record with { Status = ExecutionStatus.SUCCEEDED, Output = JsonValue.Parse("1") }, default);
+        await store.EnsureStoredAsync(default);
+        Assert.That((await store.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
+        Assert.That((await store.GetExecutionAsync(record.ExecutionArn, default))!.Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "its ARN is still taken");
+    }
+
+    // A history step as format 1 wrote it (HistoryStepCodec's remarks): fixed little-endian fields, the type by name, JSON details.
+    private static byte[] Format1(HistoryEvent[] events)
+    {
+        var bytes = new List<byte> { 1 };
+        foreach (var e in events)
+        {
+            var fixedPart = new byte[36];
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart, e.Id);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(8), e.PreviousEventId);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(16), e.Timestamp.UtcTicks);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(24), e.Frame.StartEventId);
+            BinaryPrimitives.WriteInt32LittleEndian(fixedPart.AsSpan(32), e.Frame.Index);
+            bytes.AddRange(fixedPart);
+            var name = Encoding.ASCII.GetBytes(e.Type.ToString());
+            bytes.AddRange(BitConverter.GetBytes((ushort)name.Length));
+            bytes.AddRange(name);
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream))
+                HistoryDetailsCodec.Write(json, e.Details!);
+            bytes.AddRange(BitConverter.GetBytes((int)stream.Length));
+            bytes.AddRange(stream.ToArray());
+        }
+
+        return [.. bytes];
+    }
+}
