@@ -61,6 +61,11 @@ internal static class EngineMeasurement
         var machine = engine.CreateStateMachine($"Bench-{workload.Key}", workload.Definition);
         await RunOnceAsync(engine, machine.StateMachineArn, workload, cancellationToken).ConfigureAwait(false);
         settle?.Invoke(); // the warm-up's writes are not the timed executions' cost
+        // A clean heap for each timing, as BenchmarkDotNet does: else a collection owed to the previous measurement's
+        // garbage (a durable one's in particular) lands in this one's few milliseconds.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var before = store.Transitions;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
