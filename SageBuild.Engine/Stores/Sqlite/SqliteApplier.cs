@@ -26,8 +26,8 @@ internal sealed class SqliteApplier : IDisposable
         _connection = connection;
         _insertStep = new RawStatement(connection, "INSERT INTO history_steps (execution_id, first_event_id, events) VALUES (?1, ?2, ?3)");
         _insertExecution = new RawStatement(connection, """
-            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed, first_steps)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """);
         _updateExecution = new RawStatement(connection, "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6 WHERE id = ?1");
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
@@ -86,7 +86,7 @@ internal sealed class SqliteApplier : IDisposable
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             if (write.Created is { } created)
-                Insert(write, created);
+                Insert(write, created, null);
             if (write.HasEvents)
                 InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
             if (write.Outcome is { } outcome)
@@ -153,11 +153,19 @@ internal sealed class SqliteApplier : IDisposable
 
             foreach (var pending in _order)
             {
-                pending.FlushSteps(this);
                 if (pending.Creation is { Created: { } created } creation)
-                    Insert(creation, pending.Outcome is { } last ? last.AppliedTo(created) : created);
-                else if (pending.Outcome is { } outcome)
-                    Update(pending.ExecutionId, pending.ExecutionArn, outcome);
+                {
+                    // Created with its first steps in this batch (the usual case): those steps go in its own row.
+                    var first = pending.Steps.Count > 0 && !pending.Flushed && pending.FirstEventId == 1 ? pending.TakeSteps() : null;
+                    pending.FlushSteps(this);
+                    Insert(creation, pending.Outcome is { } last ? last.AppliedTo(created) : created, first);
+                }
+                else
+                {
+                    pending.FlushSteps(this);
+                    if (pending.Outcome is { } outcome)
+                        Update(pending.ExecutionId, pending.ExecutionArn, outcome);
+                }
             }
         }
         finally
@@ -202,9 +210,10 @@ internal sealed class SqliteApplier : IDisposable
             throw new InvalidOperationException($"no execution '{executionArn}' to append to");
     }
 
-    // The creation's record, as of the end of the batch; and its definition's text, if it is the first to run it.
+    // The creation's record, as of the end of the batch, with its first steps (events from 1) when it has them; and its
+    // definition's text, if it is the first to run it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Insert(StoreWrite creation, ExecutionRecord record)
+    private void Insert(StoreWrite creation, ExecutionRecord record, byte[]? firstSteps)
     {
         if (creation.StoresDefinition)
         {
@@ -228,6 +237,10 @@ internal sealed class SqliteApplier : IDisposable
         s.Bind(12, record.Cause);
         s.Bind(13, record.UsesVirtualClock ? 1 : 0);
         s.Bind(14, record.RandomSeed);
+        if (firstSteps is null)
+            s.BindNull(15);
+        else
+            s.Bind(15, firstSteps);
         s.Execute();
     }
 
@@ -281,16 +294,29 @@ internal sealed class SqliteApplier : IDisposable
 
         public ExecutionOutcome? Outcome { get; set; }
 
+        /// <summary>Whether some of this batch's steps already went to a row of their own.</summary>
+        public bool Flushed { get; private set; }
+
         public void FlushSteps(SqliteApplier applier)
         {
             if (Steps.Count == 0)
                 return;
             applier.InsertSteps(ExecutionId, FirstEventId, HistoryStepCodec.Join(Steps));
             Steps.Clear();
+            Flushed = true;
+        }
+
+        /// <summary>The steps as one blob, taken out of the batch.</summary>
+        public byte[] TakeSteps()
+        {
+            var joined = HistoryStepCodec.Join(Steps);
+            Steps.Clear();
+            return joined;
         }
 
         public void Clear()
         {
+            Flushed = false;
             Creation = null;
             Steps.Clear();
             Outcome = null;

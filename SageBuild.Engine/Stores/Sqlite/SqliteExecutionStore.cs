@@ -167,15 +167,37 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         ApplyEverything();
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection,
-            "SELECT h.events FROM history_steps h JOIN executions e ON e.id = h.execution_id WHERE e.execution_arn = $arn ORDER BY h.first_event_id", "$arn");
-        command.Parameters[0].Value = executionArn;
-        using var reader = command.ExecuteReader();
         var events = new List<HistoryEvent>();
+        if (ReadFirstSteps(connection, "execution_arn", executionArn, events) is { } id)
+            ReadLaterSteps(connection, id, events, lastOnly: false);
+        return ValueTask.FromResult<IReadOnlyList<HistoryEvent>>(events);
+    }
+
+    // The execution's id (null when there is none), its first steps (stored in its row) added to the events.
+    private static long? ReadFirstSteps(SqliteConnection connection, string column, object key, List<HistoryEvent> events)
+    {
+#pragma warning disable CA2100 // The column is one of this class's constants; the key goes through a parameter.
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT id, first_steps FROM executions WHERE {column} = $key", "$key");
+#pragma warning restore CA2100
+        command.Parameters[0].Value = key;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        if (!reader.IsDBNull(1))
+            HistoryStepCodec.Decode((byte[])reader.GetValue(1), events);
+        return reader.GetInt64(0);
+    }
+
+    // The steps stored in rows of their own, in order (the last one only, when that is all the caller needs).
+    private static void ReadLaterSteps(SqliteConnection connection, long executionId, List<HistoryEvent> events, bool lastOnly)
+    {
+        using var command = SqliteDatabase.Prepare(connection, lastOnly
+            ? "SELECT events FROM history_steps WHERE execution_id = $id ORDER BY first_event_id DESC LIMIT 1"
+            : "SELECT events FROM history_steps WHERE execution_id = $id ORDER BY first_event_id", "$id");
+        command.Parameters[0].Value = executionId;
+        using var reader = command.ExecuteReader();
         while (reader.Read())
             HistoryStepCodec.Decode((byte[])reader.GetValue(0), events);
-
-        return ValueTask.FromResult<IReadOnlyList<HistoryEvent>>(events);
     }
 
     /// <inheritdoc />
@@ -205,19 +227,12 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     private OpenExecution? Reopen(string executionArn)
     {
         ApplyEverything();
-        if (QueryLong("SELECT id FROM executions WHERE execution_arn = $p", executionArn) is not { } id)
-            return null;
-        var execution = new OpenExecution(id);
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, "SELECT events FROM history_steps WHERE execution_id = $id ORDER BY first_event_id DESC LIMIT 1", "$id");
-        command.Parameters[0].Value = id;
-        if (command.ExecuteScalar() is byte[] blob)
-        {
-            var events = new List<HistoryEvent>();
-            HistoryStepCodec.Decode(blob, events);
-            execution.LastEventId = events[^1].Id;
-        }
-
+        var events = new List<HistoryEvent>();
+        if (ReadFirstSteps(connection, "execution_arn", executionArn, events) is not { } id)
+            return null;
+        ReadLaterSteps(connection, id, events, lastOnly: true);
+        var execution = new OpenExecution(id) { LastEventId = events.Count > 0 ? events[^1].Id : 0 };
         return _open.GetOrAdd(executionArn, execution);
     }
 
