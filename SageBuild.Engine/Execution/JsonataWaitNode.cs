@@ -29,18 +29,7 @@ internal sealed class JsonataWaitNode(string name, WaitState state)
 
         try
         {
-            if (frame.IsReplaying)
-            {
-                // Resuming, and the wait is recorded as over: it is not waited again.
-                frame.AddReplayedDelay(delay);
-            }
-            else
-            {
-                // Resumed right after its entered event, a Wait waits only for the time left, as the JSONPath Wait does.
-                var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;
-                await frame.Run.CommitAsync().ConfigureAwait(false);
-                await frame.Run.DelayAsync(frame, wait).ConfigureAwait(false);
-            }
+            await WaitStateDelay.WaitAsync(frame, delay).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -50,18 +50,7 @@ internal sealed class WaitNode : StateNode
 
         try
         {
-            if (frame.IsReplaying)
-            {
-                frame.AddReplayedDelay(delay);
-            }
-            else
-            {
-                // Resumed right after its entered event, a Wait waits only for the time left: it fires at entered + delay.
-                var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;
-                // The entered event is durable before the wait begins, so a resumed run knows when the wait started.
-                await frame.Run.CommitAsync().ConfigureAwait(false);
-                await frame.Run.DelayAsync(frame, wait).ConfigureAwait(false);
-            }
+            await WaitStateDelay.WaitAsync(frame, delay).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using SageBuild.Tests.Engine.Api;
 using SageBuild.Tests.Support;
+using static SageBuild.Tests.Cli.Serve.AwsCliExecutionPolling;
 using static SageBuild.Tests.Cli.Serve.ServeLifecycle;
 
 namespace SageBuild.Tests.Cli.Serve;
@@ -50,36 +50,5 @@ public sealed class ServeRedriveAwsCliV1Tests
             Assert.That(again.ExitCode, Is.EqualTo(cli.ServiceErrorExitCode), again.ToString());
             Assert.That(again.StandardError, Does.Contain("An error occurred (ExecutionNotRedrivable) when calling the RedriveExecution operation"));
         });
-    }
-
-    // The token of the execution's n-th TaskScheduled (the SQS message of the n-th run of the callback task).
-    private static async Task<string> TokenAsync(Func<string[], Task<ExternalProcess.Result>> aws, string execution, int n)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var scheduled = AwsCli.Json(await aws(["get-execution-history", "--execution-arn", execution])).GetProperty("events").EnumerateArray()
-                .Where(e => e.GetProperty("type").GetString() == "TaskScheduled").ToList();
-            if (scheduled.Count >= n)
-            {
-                using var parameters = JsonDocument.Parse(scheduled[n - 1].GetProperty("taskScheduledEventDetails").GetProperty("parameters").GetString()!);
-                return parameters.RootElement.GetProperty("MessageBody").GetProperty("taskToken").GetString()!;
-            }
-
-            Assert.That(DateTimeOffset.UtcNow, Is.LessThan(deadline), $"no TaskScheduled number {n} within 30 s");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<JsonElement> EndedAsync(Func<string[], Task<ExternalProcess.Result>> aws, string execution)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var described = AwsCli.Json(await aws(["describe-execution", "--execution-arn", execution]));
-            if (described.GetProperty("status").GetString() != "RUNNING" || DateTimeOffset.UtcNow > deadline)
-                return described;
-            await Task.Delay(100);
-        }
     }
 }
