@@ -261,8 +261,24 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
     }
 
-    private Task Complete(string taskToken, IntegrationOutcome outcome) =>
-        Answer(_context.Tokens.TryComplete(taskToken, outcome));
+    // Answered only once the task's result is durable: a crash after the answer cannot lose it. (Bounded, should the
+    // task never get to record it: then it was accepted, and the caller is not kept waiting.)
+    private async Task Complete(string taskToken, IntegrationOutcome outcome)
+    {
+        var answer = _context.Tokens.TryComplete(taskToken, outcome, out var recorded);
+        await Answer(answer).ConfigureAwait(false);
+        if (recorded is null)
+            return;
+        try
+        {
+            await recorded.WaitAsync(AnswerRecordingLimit, _context.Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private static readonly TimeSpan AnswerRecordingLimit = TimeSpan.FromSeconds(30);
 
     // AWS: a token whose task no longer waits (timed out, answered, execution ended) is TaskTimedOut; one never handed out is TaskDoesNotExist.
     private static Task Answer(TaskTokenAnswer answer) => answer switch

@@ -139,13 +139,33 @@ internal sealed partial class TaskNode : RetryableNode
         }
         catch (OperationCanceledException) when (frame.IsAborting)
         {
+            // Stopped: an answer its token was given is not recorded, and its sender need not wait for that.
+            if (token is not null)
+                run.Engine.Tokens.TakeAnswered(token)?.TrySetResult();
             return (null, null);
         }
 
         if (!outcome.Failed && PayloadLimit.Exceeds(outcome.Result!))
             outcome = IntegrationOutcome.Failure(ErrorNames.DataLimitExceeded, DataLimit().Cause);
         EmitOutcome(frame, outcome);
+        if (token is not null && run.Engine.Tokens.TakeAnswered(token) is { } answered)
+            await ConfirmAnswerAsync(run, answered).ConfigureAwait(false);
         return outcome.Failed ? (null, new Failure(outcome.Error, outcome.Cause)) : (outcome.Result, null);
+    }
+
+    // SendTaskSuccess/Failure returns once the result its token brought is durable (see TaskTokenRegistry.TryComplete).
+    private static async ValueTask ConfirmAnswerAsync(ExecutionRun run, TaskCompletionSource answered)
+    {
+        try
+        {
+            await run.CommitAsync().ConfigureAwait(false);
+            answered.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            answered.TrySetException(e);
+            throw;
+        }
     }
 
     private long? Seconds(RunFrame frame, JsonValue input, long? literal, PathExpression? path, string field)

@@ -14,6 +14,7 @@ namespace SageBuild.Engine.Execution;
 internal sealed class TaskTokenRegistry(ITokenStore retired)
 {
     private readonly ConcurrentDictionary<string, TaskTokenWaiter> _waiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _answered = new(StringComparer.Ordinal);
 
     /// <summary>Where retired tokens (and, for the API, redrive clientTokens) are remembered.</summary>
     public ITokenStore Store => retired;
@@ -47,12 +48,35 @@ internal sealed class TaskTokenRegistry(ITokenStore retired)
         }
     }
 
-    public TaskTokenAnswer TryComplete(string token, IntegrationOutcome outcome)
+    /// <summary>
+    /// Hands the answer to the waiting task. Accepted, <paramref name="recorded"/> completes once the task has made its
+    /// result durable (<see cref="TakeAnswered"/>): the caller is told only then, so a crash cannot lose an answer it
+    /// was told was taken.
+    /// </summary>
+    public TaskTokenAnswer TryComplete(string token, IntegrationOutcome outcome, out Task? recorded)
     {
-        if (_waiters.TryGetValue(token, out var waiter))
-            return waiter.Completion.TrySetResult(outcome) ? TaskTokenAnswer.Accepted : TaskTokenAnswer.Retired;
-        return Missing(token);
+        recorded = null;
+        if (!_waiters.TryGetValue(token, out var waiter))
+            return Missing(token);
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Before the answer is handed over (the task may record it at once); a second answer finds the first's here.
+        if (!_answered.TryAdd(token, stored))
+            return TaskTokenAnswer.Retired;
+        if (!waiter.Completion.TrySetResult(outcome))
+        {
+            _answered.TryRemove(new KeyValuePair<string, TaskCompletionSource>(token, stored));
+            return TaskTokenAnswer.Retired;
+        }
+
+        recorded = stored.Task;
+        return TaskTokenAnswer.Accepted;
     }
+
+    /// <summary>
+    /// The signal to give once the task has recorded (or, stopped, will never record) the answer its token was given;
+    /// null when no answer came through the token.
+    /// </summary>
+    public TaskCompletionSource? TakeAnswered(string token) => _answered.TryRemove(token, out var recorded) ? recorded : null;
 
     public TaskTokenAnswer TryHeartbeat(string token)
     {

@@ -86,9 +86,18 @@ public sealed class RedriveExecutionTests
             execution = (await service.StartExecutionAsync(new StartExecutionInput { StateMachineArn = arn, Input = "{}" })).ExecutionArn;
             await engine.WaitForExecutionAsync(execution);
             await service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution });
+            // Disposed once the redriven run waits: were it disposed during Flaky's call, the resumed run would call
+            // Flaky again (at least once, by design) and the count below would be 3.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while ((await engine.GetExecutionHistoryAsync(execution)).SkipWhile(e => e.Type != SageBuild.Engine.History.HistoryEventType.ExecutionRedriven)
+                   .All(e => e.Type != SageBuild.Engine.History.HistoryEventType.WaitStateEntered))
+            {
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the redriven run did not reach its Wait");
+                await Task.Delay(10);
+            }
         }
 
-        // The engine was disposed while the redriven run waited (or before): it is RUNNING in the store, and resumes.
+        // The engine was disposed while the redriven run waited: it is RUNNING in the store, and resumes.
         await using (var engine = Build(new EngineBuilder().UseSqlite(database)))
         {
             var resumed = await engine.ResumeAsync();

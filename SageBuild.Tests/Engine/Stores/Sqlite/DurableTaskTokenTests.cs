@@ -162,8 +162,75 @@ public sealed class DurableTaskTokenTests
         });
     }
 
-    private WorkflowEngine Engine(string database) => new EngineBuilder()
-        .UseSqlite(database)
+    [Test]
+    public async Task SendTaskSuccess_returns_once_the_answer_is_durable()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), AppliesInBackground = false };
+        var store = new BarrierWatch(new SqliteExecutionStore(options));
+        await using var engine = new EngineBuilder()
+            .UseDurableStores(store, new SqliteStateMachineStore(options))
+            .AddLambdaFunction("ask", (payload, _) =>
+            {
+                _tokens[((JsonString)((JsonObject)payload)["case"]).Value] = ((JsonString)((JsonObject)payload)["token"]).Value;
+                return ValueTask.FromResult<JsonValue>(JsonNull.Instance);
+            })
+            .Build();
+        var machine = engine.CreateStateMachine("AskThenLoop", AslJson.Parse(AskThenLoop)).StateMachineArn;
+        var execution = await StartAsync(engine, machine, "answered", timeout: 600);
+        await UntilHandedOutAsync("answered");
+
+        await engine.SendTaskSuccessAsync(_tokens["answered"], JsonValue.Parse("""{"ok":true}"""));
+        Assert.That(store.SucceededIsDurable, Is.True, "the barrier had the TaskSucceeded event before the answer was acknowledged");
+        Assert.That((await engine.WaitForExecutionAsync(execution).WaitAsync(Patience)).Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+    }
+
+    /// <summary>The SQLite store, watched: whether a barrier has completed since a TaskSucceeded event was handed over.</summary>
+    private sealed class BarrierWatch(SqliteExecutionStore inner) : IExecutionStore, IAsyncDisposable
+    {
+        private volatile bool _succeededHandedOver;
+
+        public bool SucceededIsDurable { get; private set; }
+
+        public ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken) => inner.CreateExecutionAsync(record, cancellationToken);
+
+        public ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken)
+        {
+            if (events.Any(e => e.Type == HistoryEventType.TaskSucceeded))
+                _succeededHandedOver = true;
+            return inner.AppendAsync(executionArn, events, record, cancellationToken);
+        }
+
+        public async ValueTask EnsureStoredAsync(CancellationToken cancellationToken)
+        {
+            var handedOver = _succeededHandedOver;
+            await inner.EnsureStoredAsync(cancellationToken);
+            SucceededIsDurable |= handedOver;
+        }
+
+        public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken) => inner.GetExecutionAsync(executionArn, cancellationToken);
+
+        public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken) => inner.ReadHistoryAsync(executionArn, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken) => inner.ListExecutionsAsync(stateMachineArn, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    private const string AskThenLoop = """
+        {"StartAt":"Ask","States":{
+          "Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+            "Parameters":{"FunctionName":"ask","Payload":{"case.$":"$.case","token.$":"$$.Task.Token"}},"ResultPath":null,"Next":"Count"},
+          "Count":{"Type":"Pass","Parameters":{"i":0},"Next":"Check"},
+          "Check":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThan":5000,"Next":"Add"}],"Default":"Done"},
+          "Add":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)"},"Next":"Check"},
+          "Done":{"Type":"Succeed"}}}
+        """;
+
+    private WorkflowEngine Engine(string database) => Engine(new SqliteStoreOptions { DatabasePath = database });
+
+    private WorkflowEngine Engine(SqliteStoreOptions options) => new EngineBuilder()
+        .UseSqlite(options)
         .AddLambdaFunction("ask", (payload, _) =>
         {
             var fields = (JsonObject)payload;
