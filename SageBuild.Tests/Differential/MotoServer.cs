@@ -93,7 +93,9 @@ internal sealed class MotoServer : IAsyncDisposable
             if (described.Body is not { } body)
                 return JsonObject.Create(("status", "PEER_ERROR"), ("cause", described.Error));
             var status = ((JsonString)body["status"]).Value;
-            if (status != "RUNNING")
+            // moto's interpreter thread can show SUCCEEDED a moment before it sets the output (AWS never does): ask again.
+            var outputPending = status == "SUCCEEDED" && !body.ContainsKey("output") && attempt < 100;
+            if (status != "RUNNING" && !outputPending)
             {
                 var answer = new JsonObjectBuilder();
                 answer.Set("status", status);
