@@ -28,12 +28,9 @@ internal static class EventTypes
         "ExecutionRedriven", "MapRunRedriven", "EvaluationFailed",
     ];
 
-    private static readonly string[] Names = Enum.GetNames<HistoryEventType>();
     private static readonly FrozenDictionary<string, HistoryEventType> Types = Enum.GetValues<HistoryEventType>().ToFrozenDictionary(t => t.ToString(), StringComparer.Ordinal);
     private static readonly byte[] Codes = [.. Enum.GetValues<HistoryEventType>().Select(t => (byte)Array.IndexOf(Stored, t.ToString()))];
     private static readonly HistoryEventType[] ByCode = [.. Stored.Select(Parse)];
-
-    public static string Name(HistoryEventType type) => Names[(int)type];
 
     public static HistoryEventType Parse(string name) =>
         Types.TryGetValue(name, out var type) ? type : throw new FormatException($"the store holds an event of an unknown type '{name}'");

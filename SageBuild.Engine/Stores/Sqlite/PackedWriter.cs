@@ -104,8 +104,8 @@ internal sealed class PackedWriter : IDisposable
         _next = (_next + 1) % _recent.Length;
     }
 
-    /// <summary>The value's JSON text as UTF-8 (valid until the next call that writes JSON).</summary>
-    public ReadOnlySpan<byte> JsonBytes(JsonValue value)
+    // The value's JSON text as UTF-8 (valid until the next call that writes JSON).
+    private ReadOnlySpan<byte> JsonBytes(JsonValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
         _json.ResetWrittenCount();

@@ -38,8 +38,14 @@ internal sealed class SqliteApplier : IDisposable
 
     public bool IsDisposed { get; private set; }
 
-    /// <summary>The number of the last redo-log frame SQLite holds.</summary>
-    public long AppliedSequence { get; private set; }
+    private long _appliedSequence;
+
+    /// <summary>The number of the last redo-log frame SQLite holds (read without the apply lock, to know when the log may rewind).</summary>
+    public long AppliedSequence
+    {
+        get => Volatile.Read(ref _appliedSequence);
+        private set => Volatile.Write(ref _appliedSequence, value);
+    }
 
     /// <summary>
     /// Stores the batch (frames up to <paramref name="sequence"/>) in one transaction. If that fails (an execution

@@ -40,7 +40,6 @@ public sealed partial class SqliteExecutionStore
 
     private readonly Lock _applyLock = new();
     private readonly SqliteApplier _applier;
-    private long _appliedSequence;
 
     private const int EagerBatch = 4096;
     private static readonly TimeSpan BackgroundDelay = TimeSpan.FromMilliseconds(5);
@@ -88,7 +87,7 @@ public sealed partial class SqliteExecutionStore
             lock (_applyLock)
                 _applier.Dispose();
             _log.Dispose();
-            if (everything && Volatile.Read(ref _appliedSequence) == _loggedSequence)
+            if (everything && _applier.AppliedSequence == _loggedSequence)
                 File.Delete(_log.Path);
         }
 
@@ -194,15 +193,12 @@ public sealed partial class SqliteExecutionStore
             {
                 if (write.DefinitionHash is { } hash)
                     write.StoresDefinition = _knownDefinitions.Add(hash);
+                write.Pack(_codec);
             }
 
-            foreach (var write in batch)
-                write.Pack(_codec);
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
             var direct = !TryLog(sequence, frame);
-            foreach (var write in batch)
-                write.Sequence = sequence;
             lock (_loggedLock)
             {
                 _logged.AddRange(batch);
@@ -239,7 +235,7 @@ public sealed partial class SqliteExecutionStore
     // Under the log lock. False when the frame is bigger than the whole log: the caller applies it directly.
     private bool TryLog(long sequence, ArraySegment<byte> frame)
     {
-        if (_log.Length > 0 && Volatile.Read(ref _appliedSequence) == _loggedSequence)
+        if (_log.Length > 0 && _applier.AppliedSequence == _loggedSequence)
             _log.Rewind();
         if (!_log.TryAppend(sequence, frame))
         {
@@ -276,7 +272,6 @@ public sealed partial class SqliteExecutionStore
 
                 ObjectDisposedException.ThrowIf(_applier.IsDisposed, this);
                 var failures = _applier.Apply(batch, upTo);
-                Volatile.Write(ref _appliedSequence, upTo);
                 foreach (var write in batch)
                 {
                     if (write.Created is not null)
@@ -304,7 +299,7 @@ public sealed partial class SqliteExecutionStore
             _applier.Apply(writes, frames[^1].Sequence);
         }
 
-        _appliedSequence = _loggedSequence = _applier.AppliedSequence;
+        _loggedSequence = _applier.AppliedSequence;
         _log.Rewind();
     }
 }

@@ -47,9 +47,6 @@ internal sealed class StoreWrite
     /// <summary>What the write makes of the execution's record (status, end, output, error), when it changes it.</summary>
     public ExecutionOutcome? Outcome { get; private set; }
 
-    /// <summary>The number of the redo-log frame that holds the write (0 until it is logged).</summary>
-    public long Sequence { get; set; }
-
     /// <summary>Whether the write has events to store.</summary>
     public bool HasEvents => FirstEventId != 0;
 
