@@ -1,101 +1,16 @@
-using System.Text.Json;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
-/// Writes an event's details as compact UTF-8 JSON for the store and reads them back to the same record. A one-letter
-/// <c>k</c> names the details' kind (the event type alone does not: ErrorEventDetails serve a dozen types); data
-/// (inputs, outputs, parameters) is embedded as JSON, so numbers keep their literal text.
+/// Reads an event's details as history format 1 stored them (see <see cref="HistoryStepCodec"/>): compact UTF-8 JSON,
+/// with a one-letter <c>k</c> naming the details' kind (the event type alone does not: ErrorEventDetails serve a dozen
+/// types) and data (inputs, outputs, parameters) embedded as JSON. Format 2 replaced it; this version reads it only.
 /// </summary>
 internal static class HistoryDetailsCodec
 {
-    /// <summary>Writes the (non-null) details as one JSON object to <paramref name="w"/>, which the caller flushes.</summary>
-    public static void Write(Utf8JsonWriter w, HistoryEventDetails details)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(details);
-        w.WriteStartObject();
-        switch (details)
-        {
-            case ExecutionStartedEventDetails d:
-                w.WriteString("k", "X");
-                Data(w, "input", d.Input);
-                w.WriteString("role", d.RoleArn);
-                Optional(w, "hash", d.DefinitionHash);
-                break;
-            case OutputEventDetails d:
-                w.WriteString("k", "O");
-                Data(w, "output", d.Output);
-                break;
-            case ErrorEventDetails d:
-                w.WriteString("k", "E");
-                Optional(w, "error", d.Error);
-                Optional(w, "cause", d.Cause);
-                Optional(w, "rtype", d.ResourceType);
-                Optional(w, "res", d.Resource);
-                break;
-            case StateEnteredEventDetails d:
-                w.WriteString("k", "N");
-                w.WriteString("name", d.Name);
-                Data(w, "input", d.Input);
-                break;
-            case StateExitedEventDetails d:
-                w.WriteString("k", "x");
-                w.WriteString("name", d.Name);
-                Data(w, "output", d.Output);
-                if (d.AssignedVariables is { } assigned)
-                    Data(w, "assigned", assigned);
-                break;
-            case MapStateStartedEventDetails d:
-                w.WriteString("k", "M");
-                w.WriteNumber("length", d.Length);
-                break;
-            case MapIterationEventDetails d:
-                w.WriteString("k", "I");
-                w.WriteString("name", d.Name);
-                w.WriteNumber("index", d.Index);
-                break;
-            case MapRunStartedEventDetails d:
-                w.WriteString("k", "R");
-                w.WriteString("arn", d.MapRunArn);
-                break;
-            case TaskScheduledEventDetails d:
-                w.WriteString("k", "S");
-                w.WriteString("rtype", d.ResourceType);
-                w.WriteString("res", d.Resource);
-                w.WriteString("region", d.Region);
-                Data(w, "params", d.Parameters);
-                Optional(w, "timeout", d.TimeoutInSeconds);
-                Optional(w, "heartbeat", d.HeartbeatInSeconds);
-                break;
-            case TaskStartedEventDetails d:
-                w.WriteString("k", "T");
-                w.WriteString("rtype", d.ResourceType);
-                w.WriteString("res", d.Resource);
-                break;
-            case TaskOutputEventDetails d:
-                w.WriteString("k", "U");
-                w.WriteString("rtype", d.ResourceType);
-                w.WriteString("res", d.Resource);
-                Data(w, "output", d.Output);
-                break;
-            case ResourceScheduledEventDetails d:
-                w.WriteString("k", "L");
-                w.WriteString("res", d.Resource);
-                Data(w, "input", d.Input);
-                Optional(w, "timeout", d.TimeoutInSeconds);
-                Optional(w, "heartbeat", d.HeartbeatInSeconds);
-                break;
-            default:
-                throw new ArgumentException($"the store cannot keep {details.GetType().Name}: add it to {nameof(HistoryDetailsCodec)}", nameof(details));
-        }
-
-        w.WriteEndObject();
-    }
-
-    /// <summary>Reads details written by <see cref="Write"/>.</summary>
+    /// <summary>Reads details stored in format 1.</summary>
     /// <exception cref="FormatException">The text is not details this codec wrote.</exception>
     public static HistoryEventDetails? Decode(ReadOnlySpan<byte> utf8)
     {
@@ -119,24 +34,6 @@ internal static class HistoryDetailsCodec
             "L" => new ResourceScheduledEventDetails(Text(o, "res")!, o["input"], Number(o, "timeout"), Number(o, "heartbeat")),
             _ => throw new FormatException($"stored event details of an unknown kind '{k.Value}'"),
         };
-    }
-
-    private static void Data(Utf8JsonWriter w, string name, JsonValue value)
-    {
-        w.WritePropertyName(name);
-        value.WriteTo(w);
-    }
-
-    private static void Optional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
-    private static void Optional(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
     }
 
     private static string? Text(JsonObject o, string name) => o.TryGetValue(name, out var v) && v is JsonString s ? s.Value : null;

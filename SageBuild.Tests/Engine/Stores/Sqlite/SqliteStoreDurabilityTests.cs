@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
@@ -144,7 +142,7 @@ public sealed class SqliteStoreDurabilityTests
             create.Parameters.AddWithValue("$definition", Definition);
             create.Parameters.AddWithValue("$start", Start.UtcTicks);
             create.Parameters.AddWithValue("$input", Encoding.UTF8.GetBytes("""{"n":1}"""));
-            create.Parameters.AddWithValue("$events", Format1(events));
+            create.Parameters.AddWithValue("$events", Format1History.Encode(events));
             create.ExecuteNonQuery();
         }
 
@@ -157,31 +155,5 @@ public sealed class SqliteStoreDurabilityTests
         Assert.That((await store.ReadHistoryAsync(record.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
         Assert.That((await store.GetExecutionAsync(record.ExecutionArn, default))!.Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
         Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "its ARN is still taken");
-    }
-
-    // A history step as format 1 wrote it (HistoryStepCodec's remarks): fixed little-endian fields, the type by name, JSON details.
-    private static byte[] Format1(HistoryEvent[] events)
-    {
-        var bytes = new List<byte> { 1 };
-        foreach (var e in events)
-        {
-            var fixedPart = new byte[36];
-            BinaryPrimitives.WriteInt64LittleEndian(fixedPart, e.Id);
-            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(8), e.PreviousEventId);
-            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(16), e.Timestamp.UtcTicks);
-            BinaryPrimitives.WriteInt64LittleEndian(fixedPart.AsSpan(24), e.Frame.StartEventId);
-            BinaryPrimitives.WriteInt32LittleEndian(fixedPart.AsSpan(32), e.Frame.Index);
-            bytes.AddRange(fixedPart);
-            var name = Encoding.ASCII.GetBytes(e.Type.ToString());
-            bytes.AddRange(BitConverter.GetBytes((ushort)name.Length));
-            bytes.AddRange(name);
-            using var stream = new MemoryStream();
-            using (var json = new Utf8JsonWriter(stream))
-                HistoryDetailsCodec.Write(json, e.Details!);
-            bytes.AddRange(BitConverter.GetBytes((int)stream.Length));
-            bytes.AddRange(stream.ToArray());
-        }
-
-        return [.. bytes];
     }
 }
