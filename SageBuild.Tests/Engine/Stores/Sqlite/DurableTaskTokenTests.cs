@@ -168,14 +168,7 @@ public sealed class DurableTaskTokenTests
         using var folder = new TemporaryDirectory();
         var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), AppliesInBackground = false };
         var store = new BarrierWatch(new SqliteExecutionStore(options));
-        await using var engine = new EngineBuilder()
-            .UseDurableStores(store, new SqliteStateMachineStore(options))
-            .AddLambdaFunction("ask", (payload, _) =>
-            {
-                _tokens[((JsonString)((JsonObject)payload)["case"]).Value] = ((JsonString)((JsonObject)payload)["token"]).Value;
-                return ValueTask.FromResult<JsonValue>(JsonNull.Instance);
-            })
-            .Build();
+        await using var engine = Engine(new EngineBuilder().UseDurableStores(store, new SqliteStateMachineStore(options)));
         var machine = engine.CreateStateMachine("AskThenLoop", AslJson.Parse(AskThenLoop)).StateMachineArn;
         var execution = await StartAsync(engine, machine, "answered", timeout: 600);
         await UntilHandedOutAsync("answered");
@@ -217,6 +210,8 @@ public sealed class DurableTaskTokenTests
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
+    // The callback task, then 5,000 loop rounds with nothing to make durable: without the wait in SendTaskSuccess, no
+    // barrier (and, with no background logging, nothing else) would take the answer for as long as the loop runs.
     private const string AskThenLoop = """
         {"StartAt":"Ask","States":{
           "Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
@@ -227,10 +222,9 @@ public sealed class DurableTaskTokenTests
           "Done":{"Type":"Succeed"}}}
         """;
 
-    private WorkflowEngine Engine(string database) => Engine(new SqliteStoreOptions { DatabasePath = database });
+    private WorkflowEngine Engine(string database) => Engine(new EngineBuilder().UseSqlite(database));
 
-    private WorkflowEngine Engine(SqliteStoreOptions options) => new EngineBuilder()
-        .UseSqlite(options)
+    private WorkflowEngine Engine(EngineBuilder builder) => builder
         .AddLambdaFunction("ask", (payload, _) =>
         {
             var fields = (JsonObject)payload;
