@@ -12,27 +12,15 @@ internal static class BenchTable
             console.MarkupLine(Markup.Escape($"({row.Workload.Key}) {row.Workload.Title}"));
         if (report.Rows.Any(r => r.Baseline is not null))
         {
-            RenderJsonata(console, report);
+            // The JSONata variant against SageBuild's own JSONPath run of the same shapes (no peer runs JSONata).
+            console.Write(Rows(report, ["JSONata s", "JSONata tr/s", "JSONPath s", "JSONPath tr/s", "JSONata / JSONPath"],
+                row => row.Baseline, row => row.BaselineRatio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-"));
+            console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
             return;
         }
 
-        var table = new Table().AddColumns("", "transitions", "SageBuild s", "SageBuild tr/s", "B/tr", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio", "durable tr/s", "durable/in-memory");
-        foreach (var row in report.Rows)
-        {
-            table.AddRow(
-                row.Workload.Key,
-                Number(row.Workload.Transitions),
-                Seconds(row.SageBuild.Elapsed),
-                Number(row.SageBuild.TransitionsPerSecond),
-                row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
-                row.Peer is null ? "-" : Seconds(row.Peer.Elapsed),
-                row.Peer is null ? "-" : Number(row.Peer.TransitionsPerSecond),
-                row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-",
-                Durable(row),
-                DurableShare(row));
-        }
-
-        console.Write(table);
+        console.Write(Rows(report, ["SageBuild s", "SageBuild tr/s", $"aws-local-stepfunctions {AwsLocalStepFunctionsPeer.Version} s", "peer tr/s", "ratio"],
+            row => row.Peer, row => row.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-"));
         if (report.InlineLimit is { } inline)
         {
             var verdict = inline.FailedAsAws ? "[green]fails as AWS does[/]" : "[red]does NOT fail on the history limit[/]";
@@ -48,27 +36,30 @@ internal static class BenchTable
         console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
     }
 
-    /// <summary>The JSONata variant against SageBuild's own JSONPath run of the same shapes (no peer runs JSONata).</summary>
-    private static void RenderJsonata(IAnsiConsole console, BenchReport report)
+    /// <summary>
+    /// A row per workload: SageBuild's run, the run it is compared with (<paramref name="compared"/>) and their ratio,
+    /// and durable mode. <paramref name="headers"/> names the measured run's two columns, the compared run's two and the ratio.
+    /// </summary>
+    private static Table Rows(BenchReport report, string[] headers, Func<BenchRow, BenchMeasurement?> compared, Func<BenchRow, string> ratio)
     {
-        var table = new Table().AddColumns("", "transitions", "JSONata s", "JSONata tr/s", "B/tr", "JSONPath s", "JSONPath tr/s", "JSONata / JSONPath", "durable tr/s", "durable/in-memory");
+        var table = new Table().AddColumns("", "transitions", headers[0], headers[1], "B/tr", headers[2], headers[3], headers[4], "durable tr/s", "durable/in-memory");
         foreach (var row in report.Rows)
         {
+            var other = compared(row);
             table.AddRow(
                 row.Workload.Key,
                 Number(row.Workload.Transitions),
                 Seconds(row.SageBuild.Elapsed),
                 Number(row.SageBuild.TransitionsPerSecond),
                 row.SageBuild.AllocatedBytesPerTransition is { } bytes ? Number(bytes) : "-",
-                row.Baseline is null ? "-" : Seconds(row.Baseline.Elapsed),
-                row.Baseline is null ? "-" : Number(row.Baseline.TransitionsPerSecond),
-                row.BaselineRatio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-",
+                other is null ? "-" : Seconds(other.Elapsed),
+                other is null ? "-" : Number(other.TransitionsPerSecond),
+                ratio(row),
                 Durable(row),
                 DurableShare(row));
         }
 
-        console.Write(table);
-        console.MarkupLine(Markup.Escape($"{report.Machine}; {report.Date:yyyy-MM-dd}"));
+        return table;
     }
 
     private static string Durable(BenchRow row) => row.Durable is null ? "-" : Number(row.Durable.TransitionsPerSecond);
