@@ -1,16 +1,14 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
-/// An execution record's input or output as UTF-8 JSON, made once per value: the redo log and SQLite both store it
-/// (and the value is immutable), so the second asks for the bytes the first made.
+/// An execution record's input or output as the UTF-8 JSON the store keeps. Callers keep what it makes with the write
+/// (<see cref="StoreWrite.InputJson"/>, <see cref="ExecutionOutcome.OutputJson"/>): the redo log and SQLite both store
+/// it. (A table keyed weakly by value cost more: its handles made every garbage collection slower.)
 /// </summary>
 internal static class RecordJson
 {
-    private static readonly ConditionalWeakTable<JsonValue, byte[]> Made = [];
-
-    public static byte[] Utf8(JsonValue value) => Made.GetValue(value, static v => Encoding.UTF8.GetBytes(v.ToJson()));
+    public static byte[] Utf8(JsonValue value) => Encoding.UTF8.GetBytes(value.ToJson());
 }

@@ -41,10 +41,10 @@ internal sealed class RedoFrameCodec
                 Text(write.DefinitionHash);
                 Text(write.StoresDefinition ? created.Definition : null);
                 Int64(created.StartDate.UtcTicks);
-                Json(created.Input);
+                Bytes(write.InputJson);
                 Byte(created.UsesVirtualClock ? (byte)1 : (byte)0);
                 Int64(created.RandomSeed);
-                Outcome(ExecutionOutcome.Of(created));
+                Outcome(write.InitialOutcome);
             }
 
             if (write.HasEvents)
@@ -115,7 +115,7 @@ internal sealed class RedoFrameCodec
     {
         Text(outcome.Status.ToString());
         Int64(outcome.StopDate?.UtcTicks ?? -1);
-        Json(outcome.Output);
+        Json(outcome.OutputJson);
         Text(outcome.Error);
         Text(outcome.Cause);
     }
@@ -146,15 +146,12 @@ internal sealed class RedoFrameCodec
         _buffer.Advance(4 + written);
     }
 
-    private void Json(JsonValue? value)
+    private void Json(byte[]? utf8)
     {
-        if (value is null)
-        {
+        if (utf8 is null)
             Length(-1);
-            return;
-        }
-
-        Bytes(RecordJson.Utf8(value));
+        else
+            Bytes(utf8);
     }
 
     private void Bytes(byte[] value)

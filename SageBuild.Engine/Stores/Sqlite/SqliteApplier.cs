@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SageBuild.StateMachines.Json;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -92,7 +91,7 @@ internal sealed class SqliteApplier : IDisposable
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             if (write.Created is { } created)
-                Insert(write, created, null);
+                Insert(write, created, write.InitialOutcome, null);
             if (write.HasEvents)
                 InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
             if (write.Outcome is { } outcome)
@@ -164,7 +163,7 @@ internal sealed class SqliteApplier : IDisposable
                     // Created with its first steps in this batch (the usual case): those steps go in its own row.
                     var first = pending.Steps.Count > 0 && !pending.Flushed && pending.FirstEventId == 1 ? pending.TakeSteps() : null;
                     pending.FlushSteps(this);
-                    Insert(creation, pending.Outcome is { } last ? last.AppliedTo(created) : created, first);
+                    Insert(creation, created, pending.Outcome ?? creation.InitialOutcome, first);
                 }
                 else
                 {
@@ -209,7 +208,7 @@ internal sealed class SqliteApplier : IDisposable
         _updateExecution.Bind(1, executionId);
         _updateExecution.Bind(2, outcome.Status.ToString());
         BindOptional(_updateExecution, 3, outcome.StopDate?.UtcTicks);
-        BindJson(_updateExecution, 4, outcome.Output);
+        BindOptional(_updateExecution, 4, outcome.OutputJson);
         _updateExecution.Bind(5, outcome.Error);
         _updateExecution.Bind(6, outcome.Cause);
         if (_updateExecution.Execute() == 0)
@@ -219,7 +218,7 @@ internal sealed class SqliteApplier : IDisposable
     // The creation's record, as of the end of the batch, with its first steps (events from 1) when it has them; and its
     // definition's text, if it is the first to run it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Insert(StoreWrite creation, ExecutionRecord record, byte[]? firstSteps)
+    private void Insert(StoreWrite creation, ExecutionRecord record, ExecutionOutcome outcome, byte[]? firstSteps)
     {
         if (creation.StoresDefinition)
         {
@@ -234,13 +233,13 @@ internal sealed class SqliteApplier : IDisposable
         s.Bind(3, record.StateMachineArn);
         s.Bind(4, record.Name);
         s.Bind(5, creation.DefinitionHash);
-        s.Bind(6, record.Status.ToString());
+        s.Bind(6, outcome.Status.ToString());
         s.Bind(7, record.StartDate.UtcTicks);
-        BindOptional(s, 8, record.StopDate?.UtcTicks);
-        BindJson(s, 9, record.Input);
-        BindJson(s, 10, record.Output);
-        s.Bind(11, record.Error);
-        s.Bind(12, record.Cause);
+        BindOptional(s, 8, outcome.StopDate?.UtcTicks);
+        s.Bind(9, creation.InputJson);
+        BindOptional(s, 10, outcome.OutputJson);
+        s.Bind(11, outcome.Error);
+        s.Bind(12, outcome.Cause);
         s.Bind(13, record.UsesVirtualClock ? 1 : 0);
         s.Bind(14, record.RandomSeed);
         if (firstSteps is null)
@@ -260,15 +259,12 @@ internal sealed class SqliteApplier : IDisposable
     }
 
     // JSON goes in as UTF-8 text (a BLOB, as readers expect), made once for the log and SQLite.
-    private static void BindJson(RawStatement statement, int position, JsonValue? value)
+    private static void BindOptional(RawStatement statement, int position, byte[]? utf8)
     {
-        if (value is null)
-        {
+        if (utf8 is null)
             statement.BindNull(position);
-            return;
-        }
-
-        statement.Bind(position, RecordJson.Utf8(value));
+        else
+            statement.Bind(position, utf8);
     }
 
     public void Dispose()

@@ -11,6 +11,8 @@ namespace SageBuild.Engine.Stores.Sqlite;
 internal sealed class StoreWrite
 {
     private List<HistoryEvent[]>? _parts;
+    private byte[]? _inputJson;
+    private ExecutionOutcome? _initialOutcome;
 
     private StoreWrite(long executionId, string executionArn, ExecutionRecord? created, ExecutionOutcome? outcome)
     {
@@ -28,6 +30,12 @@ internal sealed class StoreWrite
 
     /// <summary>The new execution's record, for a creation (read back from the log, its definition is empty unless <see cref="StoresDefinition"/>).</summary>
     public ExecutionRecord? Created { get; }
+
+    /// <summary>For a creation: its input as UTF-8 JSON, made once for the redo log and SQLite both.</summary>
+    public byte[] InputJson => _inputJson ??= RecordJson.Utf8(Created!.Input);
+
+    /// <summary>For a creation: its record's status, end, output and error as created.</summary>
+    public ExecutionOutcome InitialOutcome => _initialOutcome ??= ExecutionOutcome.Of(Created!);
 
     /// <summary>For a creation: the key its ARN is found by (<see cref="ExecutionArnKey"/>).</summary>
     public long ArnKey { get; private init; }
