@@ -92,6 +92,17 @@ internal sealed class SqliteDatabase
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Closes the pooled connections to this database (those in use close when returned). A disposed store must not
+    /// leave them open: the pool would hand one to the next store of the same path, still reading a file that was
+    /// deleted or replaced meanwhile.
+    /// </summary>
+    public void CloseIdleConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>A new (pooled) connection for reading: WAL readers need no pragma (the busy timeout is in the connection string).</summary>
     public SqliteConnection OpenForReading()
     {

@@ -99,6 +99,7 @@ public sealed partial class SqliteExecutionStore
             _existsConnection = null;
         }
 
+        _database.CloseIdleConnections();
         _wake.Dispose();
     }
 
