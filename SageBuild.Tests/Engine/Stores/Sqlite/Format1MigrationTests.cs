@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SageBuild.Engine.Api;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.Stores.Sqlite;
@@ -67,6 +68,43 @@ public sealed class Format1MigrationTests
             Assert.That(Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'history_events'"), Is.Zero, "history_events is gone");
             Assert.That(Scalar(path, "PRAGMA user_version"), Is.GreaterThanOrEqualTo(3), "the current format");
             Assert.That(Scalar(path, "SELECT count(*) FROM state_machines"), Is.EqualTo(1), "state machines are kept");
+        });
+    }
+
+    [Test]
+    public async Task An_execution_left_running_in_a_database_of_format_1_resumes_after_the_conversion()
+    {
+        // A real history, cut in a Wait: recorded by today's engine, then written as format 1 stored it.
+        using var folder = new TemporaryDirectory();
+        var today = folder.File("today.db");
+        var old = folder.File("format1.db");
+        ExecutionRecord record;
+        IReadOnlyList<HistoryEvent> recorded;
+        await using (var engine = new EngineBuilder().UseSqlite(today).Build())
+        {
+            var machine = engine.CreateStateMachine("Old", AslJson.Parse("""
+                {"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":1,"Next":"Done"},"Done":{"Type":"Pass","Result":{"done":true},"End":true}}}
+                """));
+            var arn = (await engine.StartExecutionAsync(machine.StateMachineArn, JsonObject.Create(("n", 1)))).ExecutionArn;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!(await engine.GetExecutionHistoryAsync(arn)).Any(e => e.Type == HistoryEventType.WaitStateEntered) && watch.Elapsed < TimeSpan.FromSeconds(30))
+                await Task.Delay(10);
+            record = await engine.DescribeExecutionAsync(arn);
+            recorded = await engine.GetExecutionHistoryAsync(arn);
+        }
+
+        Assert.That(record.Status, Is.EqualTo(ExecutionStatus.RUNNING), "the engine went down in the Wait");
+        CreateFormat1Database(old, [(record, [.. recorded])], copyStateMachinesFrom: today);
+
+        await using var resumed = new EngineBuilder().UseSqlite(old).Build();
+        await resumed.ResumeAsync();
+        var ended = await resumed.WaitForExecutionAsync(record.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(30));
+        var history = await resumed.GetExecutionHistoryAsync(record.ExecutionArn);
+        Assert.Multiple(() =>
+        {
+            Assert.That((ended.Status, ended.Output), Is.EqualTo((ExecutionStatus.SUCCEEDED, (JsonValue?)JsonValue.Parse("""{"done":true}"""))));
+            Assert.That(history.Take(recorded.Count), Is.EqualTo(recorded), "the converted events come first, unchanged");
+            Assert.That(history.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, history.Count).Select(i => (long)i)));
         });
     }
 
@@ -158,7 +196,7 @@ public sealed class Format1MigrationTests
         };
 
     // Writes the executions as format 1's store did (its writer's statements and encodings), in WAL mode as it ran.
-    private static void CreateFormat1Database(string path, (ExecutionRecord Record, HistoryEvent[] Events)[] executions)
+    private static void CreateFormat1Database(string path, (ExecutionRecord Record, HistoryEvent[] Events)[] executions, string? copyStateMachinesFrom = null)
     {
         using var connection = Connect(path);
         using (var wal = connection.CreateCommand())
@@ -174,6 +212,14 @@ public sealed class Format1MigrationTests
                 INSERT INTO state_machines VALUES ('arn:aws:states:us-east-1:123456789012:stateMachine:Old', 'Old', '{}', 'arn:aws:iam::123456789012:role/R', 'STANDARD', 0);
                 """;
             schema.ExecuteNonQuery();
+        }
+
+        if (copyStateMachinesFrom is not null)
+        {
+            using var copy = connection.CreateCommand();
+            copy.CommandText = "ATTACH DATABASE $other AS other; DELETE FROM state_machines; INSERT INTO state_machines SELECT * FROM other.state_machines;";
+            copy.Parameters.AddWithValue("$other", copyStateMachinesFrom);
+            copy.ExecuteNonQuery();
         }
 
         using var insertExecution = connection.CreateCommand();
