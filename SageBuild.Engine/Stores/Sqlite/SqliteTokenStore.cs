@@ -11,9 +11,9 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// its first answer.
 /// </summary>
 /// <remarks>
-/// Neither can be derived from the stored histories cheaply: a task token is drawn from the execution's seeded random
-/// source (finding it again means replaying the execution), and a clientToken is not in the history at all. So each
-/// retirement and each redrive is one small committed transaction, on one connection of the store's own (independent of
+/// None of them can be derived from the stored histories cheaply: a task token is drawn from the execution's seeded
+/// random source (finding it again means replaying the execution), and neither a heartbeat nor a clientToken is in the
+/// history at all. So each retirement, heartbeat and redrive is one small committed transaction, on one connection of the store's own (independent of
 /// the execution store's writer), which also trims what is beyond the limits of <see cref="TokenStoreLimits"/>.
 /// A retirement is written before its task's result is recorded, so a stored result never has a forgotten token; it
 /// deletes the token's heartbeat row in the same transaction, so <c>task_heartbeats</c> holds only waits not yet ended.
