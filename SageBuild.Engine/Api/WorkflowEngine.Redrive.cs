@@ -101,14 +101,34 @@ public sealed partial class WorkflowEngine
     /// from its unsuccessful state(s). What succeeded before (states, Parallel branches, Map iterations) replays from the
     /// history and is not run again. Returns the RUNNING record and the redrive's date (the ExecutionRedriven event's time).
     /// </summary>
-    public async Task<(ExecutionRecord Record, DateTimeOffset RedriveDate)> RedriveExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    public Task<(ExecutionRecord Record, DateTimeOffset RedriveDate)> RedriveExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
+        RedriveExecutionAsync(executionArn, clientToken: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RedriveExecutionAsync(string, CancellationToken)"/>, idempotent for <paramref name="clientToken"/>
+    /// (RedriveExecution's clientToken): a token that already redrove the execution (one of its last 10, within 15
+    /// minutes of its first use, as AWS) gets that redrive's record and date instead of a second redrive.
+    /// </summary>
+    /// <remarks>
+    /// The token is remembered (<see cref="ITokenStore.RememberRedrive"/>, durable with a durable token store) before the
+    /// redrive is stored, and a remembered token counts only if the history holds its redrive. So a crash after the
+    /// redrive is stored cannot forget the token (a retry gets the first answer), and a crash between the two writes
+    /// leaves a token whose redrive never happened (a retry redrives, once).
+    /// </remarks>
+    public async Task<(ExecutionRecord Record, DateTimeOffset RedriveDate)> RedriveExecutionAsync(string executionArn, string? clientToken, CancellationToken cancellationToken = default)
     {
         if (!_redriving.TryAdd(executionArn, 0))
             throw new StepFunctionsException("ExecutionNotRedrivable", $"Execution {executionArn} cannot be redriven: it is being redriven");
         try
         {
-            var ended = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var now = _context.Time.GetUtcNow();
+            if (clientToken is not null && TokenStore.FindRedrive(executionArn, clientToken, now) is { } first
+                && await WasRedrivenAtAsync(executionArn, first, cancellationToken).ConfigureAwait(false))
+            {
+                return (await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false), first);
+            }
+
+            var ended = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var reason = RedriveRefusal(ended, history.Count, now) ?? (_running.ContainsKey(executionArn) ? "Execution is RUNNING and cannot be redriven." : null);
             if (reason is not null)
@@ -117,6 +137,9 @@ public sealed partial class WorkflowEngine
                     $"Execution {executionArn} cannot be redriven. {reason}");
             }
 
+            // Before the redrive is stored (see the remarks): the redrive's date is its event's time, known already.
+            if (clientToken is not null)
+                TokenStore.RememberRedrive(executionArn, clientToken, now, now);
             var lastId = history.Count == 0 ? 0 : history[^1].Id;
             // A stop comes from outside the run, and so does a redrive: its event follows no other (previousEventId 0).
             var redriven = new HistoryEvent(lastId + 1, 0, now, HistoryEventType.ExecutionRedriven, null);
@@ -141,5 +164,15 @@ public sealed partial class WorkflowEngine
         {
             _redriving.TryRemove(executionArn, out _);
         }
+    }
+
+    // Whether the execution's history holds a redrive at that date: a remembered clientToken whose redrive was never
+    // stored (a crash between the two writes) names none. The last redrive (kept in memory) nearly always answers.
+    private async ValueTask<bool> WasRedrivenAtAsync(string executionArn, DateTimeOffset redriveDate, CancellationToken cancellationToken)
+    {
+        if ((await GetRedriveInfoAsync(executionArn, cancellationToken).ConfigureAwait(false)).LastDate == redriveDate)
+            return true;
+        var history = await _context.Store.ReadHistoryAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        return history.Any(e => e.Type == HistoryEventType.ExecutionRedriven && e.Timestamp == redriveDate);
     }
 }

@@ -7,7 +7,7 @@ namespace SageBuild.Engine.Execution;
 
 internal sealed partial class TaskNode
 {
-    private async ValueTask<IntegrationOutcome> CallAsync(RunFrame frame, IntegrationRequest request, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, string? token)
+    private async ValueTask<IntegrationOutcome> CallAsync(RunFrame frame, IntegrationRequest request, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, DateTimeOffset started, string? token)
     {
         var run = frame.Run;
         if (run.Settings.Mocks is { } mocks && mocks.TryGetResponse(Name, out var mocked))
@@ -34,7 +34,7 @@ internal sealed partial class TaskNode
             return TimedOut(timeoutSeconds);
         }
 
-        var waiter = token is null ? null : run.Engine.Tokens.Register(token);
+        var waiter = token is null ? null : run.Engine.Tokens.Register(token, frame.Clock);
         using var call = CancellationTokenSource.CreateLinkedTokenSource(frame.CancellationToken);
         try
         {
@@ -51,7 +51,7 @@ internal sealed partial class TaskNode
             frame.Emit(HistoryEventType.TaskSubmitted, new TaskOutputEventDetails(_target.Service, _resourceDetail, outcome.Result!));
             // Handed to the store before the (long) wait for the token, so that a resumed run waits for it again instead of calling anew.
             run.Flush();
-            return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds).ConfigureAwait(false);
+            return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds, started).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -66,7 +66,12 @@ internal sealed partial class TaskNode
         }
     }
 
-    private async ValueTask<IntegrationOutcome> WaitForTokenAsync(RunFrame frame, TaskTokenWaiter waiter, DateTimeOffset? deadline, long? heartbeatSeconds)
+    /// <summary>
+    /// Waits for the token's answer until the deadline (on the engine's clock) or a missed heartbeat: HeartbeatSeconds
+    /// count from the later of <paramref name="countFrom"/> (on the frame's clock: the attempt's start, or a heartbeat
+    /// recorded before a restart) and the waiter's last heartbeat.
+    /// </summary>
+    private async ValueTask<IntegrationOutcome> WaitForTokenAsync(RunFrame frame, TaskTokenWaiter waiter, DateTimeOffset? deadline, long? heartbeatSeconds, DateTimeOffset countFrom)
     {
         var time = frame.Run.Engine.Time;
         while (true)
@@ -75,13 +80,18 @@ internal sealed partial class TaskNode
             if (deadline is { } d)
                 wait = Remaining(time, d);
             var byHeartbeat = false;
-            if (heartbeatSeconds is { } h && (wait == Timeout.InfiniteTimeSpan || TimeSpan.FromSeconds(h) < wait))
+            var beats = waiter.Heartbeats;
+            if (heartbeatSeconds is { } h)
             {
-                wait = TimeSpan.FromSeconds(h);
-                byHeartbeat = true;
+                var last = waiter.LastHeartbeat is { } beat && beat > countFrom ? beat : countFrom;
+                var untilHeartbeat = Remaining(time, OnEngineClock(frame, last + TimeSpan.FromSeconds(h))!.Value);
+                if (wait == Timeout.InfiniteTimeSpan || untilHeartbeat < wait)
+                {
+                    wait = untilHeartbeat;
+                    byHeartbeat = true;
+                }
             }
 
-            var beats = waiter.Heartbeats;
             try
             {
                 return await waiter.Completion.Task.WaitAsync(wait, time, frame.CancellationToken).ConfigureAwait(false);
@@ -90,8 +100,8 @@ internal sealed partial class TaskNode
             {
                 if (deadline is { } due && time.GetUtcNow() >= due)
                     throw;
-                // Only a wait the heartbeat bounded can miss a heartbeat: a timer that fires a hair before the deadline
-                // (the clock's and the timer's resolutions differ) just waits out the rest.
+                // Only a wait the heartbeat bounded can miss a heartbeat, and only if none came meanwhile (then the
+                // next round counts from it); a timer that fires a hair before the deadline just waits out the rest.
                 if (byHeartbeat && waiter.Heartbeats == beats)
                     return IntegrationOutcome.Failure(ErrorNames.HeartbeatTimeout, $"The task '{Name}' sent no heartbeat within its HeartbeatSeconds ({heartbeatSeconds}).");
             }

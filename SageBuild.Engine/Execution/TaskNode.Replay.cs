@@ -13,10 +13,11 @@ internal sealed partial class TaskNode
     /// </summary>
     /// <remarks>
     /// The wait keeps the task's deadline: its recorded start plus TimeoutSeconds (<paramref name="due"/>, on the frame's
-    /// clock). Heartbeats are not recorded (AWS records no heartbeat event either), so HeartbeatSeconds counts from the
-    /// resume, as if a heartbeat had come then.
+    /// clock). Heartbeats are in no event (AWS records none either), but the token store keeps the time of the last one
+    /// (<see cref="Stores.ITokenStore.RecordHeartbeat"/>): HeartbeatSeconds count from the later of the recorded start
+    /// (<paramref name="started"/>) and that heartbeat, not from the resume.
     /// </remarks>
-    private async ValueTask<IntegrationOutcome> ReplayCallAsync(RunFrame frame, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, string? token)
+    private async ValueTask<IntegrationOutcome> ReplayCallAsync(RunFrame frame, long? timeoutSeconds, DateTimeOffset? due, long? heartbeatSeconds, DateTimeOffset started, string? token)
     {
         var run = frame.Run;
         if (run.Settings.Mocks is { } mocks && mocks.TryGetResponse(Name, out _))
@@ -30,10 +31,11 @@ internal sealed partial class TaskNode
             if (token is null)
                 return IntegrationOutcome.Failure(ErrorNames.Runtime, $"the task '{Name}' was submitted, but has no task token to wait for");
             var deadline = OnEngineClock(frame, due);
-            var waiter = run.Engine.Tokens.Register(token);
+            var countFrom = heartbeatSeconds is not null && run.Engine.Tokens.Store.FindHeartbeat(token) is { } beat && beat > started ? beat : started;
+            var waiter = run.Engine.Tokens.Register(token, frame.Clock);
             try
             {
-                return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds).ConfigureAwait(false);
+                return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds, countFrom).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

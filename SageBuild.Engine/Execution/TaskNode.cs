@@ -117,8 +117,10 @@ internal sealed partial class TaskNode : RetryableNode
         EmitScheduled(frame, parameters, timeout, heartbeat);
         frame.Emit(_isLambdaFunction ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted,
             _isLambdaFunction ? null : new TaskStartedEventDetails(_target.Service, _resourceDetail));
-        // TimeoutSeconds counts from the attempt's start: the recorded one when resuming, so a resumed task keeps its deadline.
-        var deadline = timeout is { } t ? frame.LastEventTime + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
+        // TimeoutSeconds (and HeartbeatSeconds, until the first heartbeat) count from the attempt's start: the recorded
+        // one when resuming, so a resumed task keeps its deadline.
+        var started = frame.LastEventTime;
+        var deadline = timeout is { } t ? started + TimeSpan.FromSeconds(t) : (DateTimeOffset?)null;
 
         IntegrationOutcome outcome;
         try
@@ -127,14 +129,14 @@ internal sealed partial class TaskNode : RetryableNode
             {
                 // Resuming: the call was made before the crash; its recorded result (or, for a token that was handed
                 // out, the wait for it) stands in for a second call.
-                outcome = await ReplayCallAsync(frame, timeout, deadline, heartbeat, token).ConfigureAwait(false);
+                outcome = await ReplayCallAsync(frame, timeout, deadline, heartbeat, started, token).ConfigureAwait(false);
             }
             else
             {
                 // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
                 await run.CommitAsync().ConfigureAwait(false);
                 var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
-                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, deadline, heartbeat, token).ConfigureAwait(false);
+                outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, deadline, heartbeat, started, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (frame.IsAborting)

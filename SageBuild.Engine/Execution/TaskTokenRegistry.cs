@@ -19,9 +19,10 @@ internal sealed class TaskTokenRegistry(ITokenStore retired)
     /// <summary>Where retired tokens (and, for the API, redrive clientTokens) are remembered.</summary>
     public ITokenStore Store => retired;
 
-    public TaskTokenWaiter Register(string token)
+    /// <summary>A waiter for <paramref name="token"/>; its heartbeats are timed on <paramref name="frameClock"/>, the waiting frame's clock.</summary>
+    public TaskTokenWaiter Register(string token, TimeProvider frameClock)
     {
-        var waiter = new TaskTokenWaiter();
+        var waiter = new TaskTokenWaiter(frameClock);
         _waiters[token] = waiter;
         return waiter;
     }
@@ -35,12 +36,16 @@ internal sealed class TaskTokenRegistry(ITokenStore retired)
     {
         if (!_waiters.TryGetValue(token, out var waiter))
             return;
-        // A callback that comes now finds the waiter done: TaskTimedOut, not an answer nobody takes.
-        waiter.Completion.TrySetCanceled();
         try
         {
-            if (retire)
-                retired.RetireTaskToken(token);
+            lock (waiter.Gate)
+            {
+                // A callback that comes now finds the waiter done: TaskTimedOut, not an answer nobody takes.
+                waiter.Completion.TrySetCanceled();
+                // Retiring forgets the token's recorded heartbeat too (under the gate: no heartbeat is recorded after it).
+                if (retire)
+                    retired.RetireTaskToken(token);
+            }
         }
         finally
         {
@@ -78,13 +83,23 @@ internal sealed class TaskTokenRegistry(ITokenStore retired)
     /// </summary>
     public TaskCompletionSource? TakeAnswered(string token) => _answered.TryRemove(token, out var recorded) ? recorded : null;
 
+    /// <summary>
+    /// A heartbeat for the task waiting for <paramref name="token"/>: recorded in the store (at the waiting frame's time)
+    /// before it is accepted, so that a resumed wait counts HeartbeatSeconds from it rather than from the resume.
+    /// </summary>
     public TaskTokenAnswer TryHeartbeat(string token)
     {
         if (!_waiters.TryGetValue(token, out var waiter))
             return Missing(token);
-        if (waiter.Completion.Task.IsCompleted)
-            return TaskTokenAnswer.Retired;
-        waiter.Beat();
+        lock (waiter.Gate)
+        {
+            if (waiter.Completion.Task.IsCompleted)
+                return TaskTokenAnswer.Retired;
+            var at = waiter.Clock.GetUtcNow();
+            retired.RecordHeartbeat(token, at);
+            waiter.Beat(at);
+        }
+
         return TaskTokenAnswer.Accepted;
     }
 

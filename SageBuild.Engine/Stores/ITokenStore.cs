@@ -14,8 +14,20 @@ namespace SageBuild.Engine.Stores;
 /// </remarks>
 public interface ITokenStore
 {
-    /// <summary>Remembers that the task given <paramref name="taskToken"/> no longer waits (timed out, answered, or its execution ended).</summary>
+    /// <summary>
+    /// Remembers that the task given <paramref name="taskToken"/> no longer waits (timed out, answered, or its execution
+    /// ended), and forgets its heartbeat (<see cref="RecordHeartbeat"/>).
+    /// </summary>
     void RetireTaskToken(string taskToken);
+
+    /// <summary>
+    /// Remembers that the task waiting for <paramref name="taskToken"/> sent a heartbeat at <paramref name="at"/> (on its
+    /// execution's clock, as its history's timestamps), in place of its earlier one. Kept until the token is retired.
+    /// </summary>
+    void RecordHeartbeat(string taskToken, DateTimeOffset at);
+
+    /// <summary>The time of the last heartbeat recorded for <paramref name="taskToken"/> (not retired since), or null.</summary>
+    DateTimeOffset? FindHeartbeat(string taskToken);
 
     /// <summary>Whether <paramref name="taskToken"/> is a remembered retired task token.</summary>
     bool IsTaskTokenRetired(string taskToken);

@@ -8,11 +8,13 @@ public sealed class InMemoryTokenStore : ITokenStore
     private readonly ConcurrentDictionary<string, byte> _retired = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _retiredOrder = new();
     private readonly ConcurrentDictionary<string, List<RedriveUse>> _redrives = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _heartbeats = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void RetireTaskToken(string taskToken)
     {
         ArgumentNullException.ThrowIfNull(taskToken);
+        _heartbeats.TryRemove(taskToken, out _);
         if (_retired.TryAdd(taskToken, 0))
             _retiredOrder.Enqueue(taskToken);
         while (_retiredOrder.Count > TokenStoreLimits.MaxRetiredTaskTokens && _retiredOrder.TryDequeue(out var oldest))
@@ -21,6 +23,16 @@ public sealed class InMemoryTokenStore : ITokenStore
 
     /// <inheritdoc />
     public bool IsTaskTokenRetired(string taskToken) => _retired.ContainsKey(taskToken);
+
+    /// <inheritdoc />
+    public void RecordHeartbeat(string taskToken, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        _heartbeats[taskToken] = at;
+    }
+
+    /// <inheritdoc />
+    public DateTimeOffset? FindHeartbeat(string taskToken) => _heartbeats.TryGetValue(taskToken, out var at) ? at : null;
 
     /// <inheritdoc />
     public void RememberRedrive(string executionArn, string clientToken, DateTimeOffset usedAt, DateTimeOffset redriveDate)

@@ -6,7 +6,9 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// <summary>
 /// Reads an event's details as history format 1 stored them (see <see cref="HistoryStepCodec"/>): compact UTF-8 JSON,
 /// with a one-letter <c>k</c> naming the details' kind (the event type alone does not: ErrorEventDetails serve a dozen
-/// types) and data (inputs, outputs, parameters) embedded as JSON. Format 2 replaced it; this version reads it only.
+/// types) and data (inputs, outputs, parameters) embedded as JSON. Format 2 replaced it; this version reads it only
+/// (and the details of a format-1 database's history_events rows, the same JSON, when <see cref="Format1Migration"/>
+/// converts them).
 /// </summary>
 internal static class HistoryDetailsCodec
 {

@@ -84,28 +84,13 @@ internal sealed class SqliteDatabase
         if (!string.IsNullOrEmpty(folder))
             Directory.CreateDirectory(folder);
         using var connection = Open();
-        RefuseEarlierFormat(connection, Path);
         Execute(connection, "PRAGMA journal_mode=WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
+        Format1Migration.ConvertToFormat2(connection, transaction, Path);
         var earlier = SchemaMigration.SetAsideEarlierTables(connection, transaction);
         Execute(connection, Schema, transaction);
         SchemaMigration.CopyEarlierTables(connection, transaction, earlier);
         transaction.Commit();
-    }
-
-    // Databases written before histories moved to one row per step keep them in history_events, which this version
-    // does not read. Refusing to open them (and changing nothing) keeps what they hold intact and says what to do.
-    private static void RefuseEarlierFormat(SqliteConnection connection, string path)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'history_events'";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-        {
-            throw new InvalidOperationException(
-                $"{path} was written by an earlier SageBuild, which kept one history row per event (table history_events); " +
-                "this version keeps one row per step and cannot read it. Nothing in it was changed: use a new --data-dir, " +
-                "or the earlier SageBuild for this one.");
-        }
     }
 
     /// <summary>The database file's full path.</summary>

@@ -5,15 +5,18 @@ using Microsoft.Data.Sqlite;
 namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
-/// Keeps retired task tokens and redrive clientTokens in the engine's SQLite database (its own two tables, created
-/// here), so that a restarted engine answers a late callback TaskTimedOut and a repeated redrive with its first answer.
+/// Keeps retired task tokens, the last heartbeat of each task still waiting, and redrive clientTokens in the engine's
+/// SQLite database (its own three tables, created here), so that a restarted engine answers a late callback
+/// TaskTimedOut, counts a resumed task's HeartbeatSeconds from its last heartbeat, and answers a repeated redrive with
+/// its first answer.
 /// </summary>
 /// <remarks>
-/// Neither can be derived from the stored histories cheaply: a task token is drawn from the execution's seeded random
-/// source (finding it again means replaying the execution), and a clientToken is not in the history at all. So each
-/// retirement and each redrive is one small committed transaction, on one connection of the store's own (independent of
+/// None of them can be derived from the stored histories cheaply: a task token is drawn from the execution's seeded
+/// random source (finding it again means replaying the execution), and neither a heartbeat nor a clientToken is in the
+/// history at all. So each retirement, heartbeat and redrive is one small committed transaction, on one connection of the store's own (independent of
 /// the execution store's writer), which also trims what is beyond the limits of <see cref="TokenStoreLimits"/>.
-/// A retirement is written before its task's result is recorded, so a stored result never has a forgotten token.
+/// A retirement is written before its task's result is recorded, so a stored result never has a forgotten token; it
+/// deletes the token's heartbeat row in the same transaction, so <c>task_heartbeats</c> holds only waits not yet ended.
 /// </remarks>
 public sealed class SqliteTokenStore : ITokenStore, IDisposable
 {
@@ -30,6 +33,10 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             PRIMARY KEY (execution_arn, client_token)
         );
         CREATE INDEX IF NOT EXISTS redrive_client_tokens_by_use ON redrive_client_tokens (used_at);
+        CREATE TABLE IF NOT EXISTS task_heartbeats (
+            token TEXT PRIMARY KEY,
+            beat_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -38,6 +45,9 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
     private readonly SqliteCommand _retire;
     private readonly SqliteCommand _trimRetired;
     private readonly SqliteCommand _isRetired;
+    private readonly SqliteCommand _forgetHeartbeat;
+    private readonly SqliteCommand _recordHeartbeat;
+    private readonly SqliteCommand _findHeartbeat;
     private readonly SqliteCommand _remember;
     private readonly SqliteCommand _trimRedrives;
     private readonly SqliteCommand _findRedrive;
@@ -86,6 +96,9 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             _retire = Prepare("INSERT OR REPLACE INTO retired_task_tokens (token) VALUES ($token)", "$token");
             _trimRetired = Prepare("DELETE FROM retired_task_tokens WHERE seq <= last_insert_rowid() - $cap", "$cap");
             _isRetired = Prepare("SELECT 1 FROM retired_task_tokens WHERE token = $token", "$token");
+            _forgetHeartbeat = Prepare("DELETE FROM task_heartbeats WHERE token = $token", "$token");
+            _recordHeartbeat = Prepare("INSERT OR REPLACE INTO task_heartbeats (token, beat_at) VALUES ($token, $at)", "$token", "$at");
+            _findHeartbeat = Prepare("SELECT beat_at FROM task_heartbeats WHERE token = $token", "$token");
             _remember = Prepare("""
                 INSERT OR REPLACE INTO redrive_client_tokens (execution_arn, client_token, used_at, redrive_date)
                 VALUES ($execution, $token, $used, $redrive)
@@ -124,6 +137,9 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             _trimRetired.Transaction = transaction;
             _trimRetired.Parameters[0].Value = _maxRetiredTaskTokens;
             _trimRetired.ExecuteNonQuery();
+            _forgetHeartbeat.Transaction = transaction;
+            _forgetHeartbeat.Parameters[0].Value = taskToken;
+            _forgetHeartbeat.ExecuteNonQuery();
             transaction.Commit();
         }
     }
@@ -138,6 +154,36 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             _isRetired.Transaction = null;
             _isRetired.Parameters[0].Value = taskToken;
             return _isRetired.ExecuteScalar() is not null;
+        }
+    }
+
+    /// <inheritdoc />
+    public void RecordHeartbeat(string taskToken, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // One statement: committed on its own (SQLite's autocommit), as durable as the other writes here.
+            _recordHeartbeat.Transaction = null;
+            _recordHeartbeat.Parameters[0].Value = taskToken;
+            _recordHeartbeat.Parameters[1].Value = at.UtcTicks;
+            _recordHeartbeat.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public DateTimeOffset? FindHeartbeat(string taskToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _findHeartbeat.Transaction = null;
+            _findHeartbeat.Parameters[0].Value = taskToken;
+            return _findHeartbeat.ExecuteScalar() is { } ticks
+                ? new DateTimeOffset(Convert.ToInt64(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero)
+                : null;
         }
     }
 
@@ -191,7 +237,7 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            foreach (var command in (SqliteCommand[])[_retire, _trimRetired, _isRetired, _remember, _trimRedrives, _findRedrive])
+            foreach (var command in (SqliteCommand[])[_retire, _trimRetired, _isRetired, _forgetHeartbeat, _recordHeartbeat, _findHeartbeat, _remember, _trimRedrives, _findRedrive])
                 command.Dispose();
             _connection.Dispose();
         }

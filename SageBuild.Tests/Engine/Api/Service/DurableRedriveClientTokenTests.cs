@@ -2,7 +2,11 @@ using Microsoft.Extensions.Time.Testing;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Api.Service;
+using HistoryEvent = SageBuild.Engine.History.HistoryEvent;
+using HistoryEventType = SageBuild.Engine.History.HistoryEventType;
 using SageBuild.Engine.Integrations;
+using ExecutionRecord = SageBuild.Engine.Stores.ExecutionRecord;
+using IExecutionStore = SageBuild.Engine.Stores.IExecutionStore;
 using SageBuild.Engine.Stores.Sqlite;
 using SageBuild.Tests.Support;
 
@@ -11,7 +15,8 @@ namespace SageBuild.Tests.Engine.Api.Service;
 /// <summary>
 /// RedriveExecution's clientToken across a restart, on a real SQLite file and two engines one after the other: within
 /// AWS's 15 minutes a repeated token gets the first answer, even when the execution has failed again and could be
-/// redriven; after them it redrives anew.
+/// redriven; after them it redrives anew. A crash around the redrive (right after it is stored, or before) never makes
+/// a retried request redrive twice.
 /// </summary>
 public sealed class DurableRedriveClientTokenTests
 {
@@ -92,8 +97,131 @@ public sealed class DurableRedriveClientTokenTests
         }
     }
 
-    private static WorkflowEngine Build(string database, TimeProvider time) => new EngineBuilder { TimeProvider = time }
-        .UseSqlite(database)
+    [Test]
+    public async Task A_Redrive_retried_after_a_crash_right_after_the_redrive_was_stored_gets_the_first_answer_not_a_second_redrive()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        var time = new FakeTimeProvider(Start);
+        var execution = await FailOnceAsync(database, time);
+
+        // The redrive is stored; then the engine "crashes" before it can answer (or do anything after the store's barrier).
+        time.Advance(TimeSpan.FromMinutes(1));
+        var crashed = Start.AddMinutes(1);
+        var options = new SqliteStoreOptions { DatabasePath = database };
+        await using (var engine = Build(new EngineBuilder { TimeProvider = time }.UseDurableStores(new CrashingAroundARedrive(new SqliteExecutionStore(options), crashAfterStoring: true), new SqliteStateMachineStore(options))
+                         .UseDurableTokenStore(new SqliteTokenStore(options))))
+        {
+            var service = new EngineStepFunctionsService(engine, time);
+            Assert.ThrowsAsync<IOException>(() => service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" }));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await using (var engine = Build(database, time))
+        {
+            // The stored redrive resumes (and fails again: redrivable again); the client, told nothing, retries.
+            await engine.ResumeAsync();
+            await engine.WaitForExecutionAsync(execution);
+            var service = new EngineStepFunctionsService(engine, time);
+            var retried = await service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" });
+            var described = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = execution });
+            Assert.Multiple(() =>
+            {
+                Assert.That(retried.RedriveDate, Is.EqualTo(crashed), "the answer of the redrive stored before the crash");
+                Assert.That((described.Status, described.RedriveCount), Is.EqualTo((ExecutionStatus.Failed, (int?)1)), "redriven once, not twice");
+            });
+        }
+    }
+
+    [Test]
+    public async Task A_Redrive_retried_after_a_crash_before_the_redrive_was_stored_redrives_once()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        var time = new FakeTimeProvider(Start);
+        var execution = await FailOnceAsync(database, time);
+
+        // The clientToken is remembered, then the engine "crashes" before the redrive reaches the store.
+        time.Advance(TimeSpan.FromMinutes(1));
+        var options = new SqliteStoreOptions { DatabasePath = database };
+        await using (var engine = Build(new EngineBuilder { TimeProvider = time }.UseDurableStores(new CrashingAroundARedrive(new SqliteExecutionStore(options), crashAfterStoring: false), new SqliteStateMachineStore(options))
+                         .UseDurableTokenStore(new SqliteTokenStore(options))))
+        {
+            var service = new EngineStepFunctionsService(engine, time);
+            Assert.ThrowsAsync<IOException>(() => service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" }));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await using (var engine = Build(database, time))
+        {
+            await engine.ResumeAsync();
+            var service = new EngineStepFunctionsService(engine, time);
+            Assert.That((await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = execution })).RedriveCount, Is.Zero, "nothing was redriven before the crash");
+            var retried = await service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" });
+            await engine.WaitForExecutionAsync(execution);
+            var again = await service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" });
+            var described = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = execution });
+            Assert.Multiple(() =>
+            {
+                Assert.That(retried.RedriveDate, Is.EqualTo(Start.AddMinutes(2)), "the token's remembered redrive never happened: the retry redrives now");
+                Assert.That(again.RedriveDate, Is.EqualTo(retried.RedriveDate), "and a further repeat gets that answer");
+                Assert.That(described.RedriveCount, Is.EqualTo(1));
+            });
+        }
+    }
+
+    // Starts the failing execution on a first engine and lets it fail; returns its ARN.
+    private static async Task<string> FailOnceAsync(string database, TimeProvider time)
+    {
+        await using var engine = Build(database, time);
+        var machine = engine.CreateStateMachine("fails", SageBuild.StateMachines.Json.AslJson.Parse(Definition)).StateMachineArn;
+        var execution = (await engine.StartExecutionAsync(machine)).ExecutionArn;
+        Assert.That((await engine.WaitForExecutionAsync(execution)).Status, Is.EqualTo(SageBuild.Engine.Stores.ExecutionStatus.FAILED));
+        return execution;
+    }
+
+    /// <summary>
+    /// The SQLite store, with a crash around a redrive: the ExecutionRedriven append fails before it reaches the store,
+    /// or (<paramref name="crashAfterStoring"/>) the barrier that made it durable fails after doing so, as a process
+    /// killed at that moment would leave it.
+    /// </summary>
+    private sealed class CrashingAroundARedrive(SqliteExecutionStore inner, bool crashAfterStoring) : IExecutionStore, IAsyncDisposable
+    {
+        private volatile bool _redriveHandedOver;
+
+        public ValueTask CreateExecutionAsync(ExecutionRecord record, CancellationToken cancellationToken) => inner.CreateExecutionAsync(record, cancellationToken);
+
+        public ValueTask AppendAsync(string executionArn, IReadOnlyList<HistoryEvent> events, ExecutionRecord? record, CancellationToken cancellationToken)
+        {
+            if (events.Any(e => e.Type == HistoryEventType.ExecutionRedriven))
+            {
+                if (!crashAfterStoring)
+                    throw new IOException("crashed before the redrive was stored");
+                _redriveHandedOver = true;
+            }
+
+            return inner.AppendAsync(executionArn, events, record, cancellationToken);
+        }
+
+        public async ValueTask EnsureStoredAsync(CancellationToken cancellationToken)
+        {
+            await inner.EnsureStoredAsync(cancellationToken);
+            if (_redriveHandedOver)
+                throw new IOException("crashed right after the redrive was stored");
+        }
+
+        public ValueTask<ExecutionRecord?> GetExecutionAsync(string executionArn, CancellationToken cancellationToken) => inner.GetExecutionAsync(executionArn, cancellationToken);
+
+        public ValueTask<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(string executionArn, CancellationToken cancellationToken) => inner.ReadHistoryAsync(executionArn, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn, CancellationToken cancellationToken) => inner.ListExecutionsAsync(stateMachineArn, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    private static WorkflowEngine Build(string database, TimeProvider time) => Build(new EngineBuilder { TimeProvider = time }.UseSqlite(database));
+
+    private static WorkflowEngine Build(EngineBuilder builder) => builder
         .AddLambdaFunction("fails", (_, _) => throw new LambdaFunctionException("Always.Fails", "as it always does"))
         .Build();
 }

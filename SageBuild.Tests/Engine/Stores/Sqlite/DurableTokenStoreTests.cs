@@ -7,7 +7,7 @@ namespace SageBuild.Tests.Engine.Stores.Sqlite;
 /// <summary>
 /// <see cref="SqliteTokenStore"/> on a real file: what it remembers survives closing and reopening the database, and
 /// stays within its bounds (retired task tokens: a cap, oldest forgotten first; redrive clientTokens: the last 10 per
-/// execution, each for 15 minutes).
+/// execution, each for 15 minutes; a task's last heartbeat: until its token retires).
 /// </summary>
 public sealed class DurableTokenStoreTests
 {
@@ -57,6 +57,41 @@ public sealed class DurableTokenStoreTests
             Assert.That(reopened.FindRedrive(Execution, "c11", Start.AddSeconds(12) + TokenStoreLimits.RedriveClientTokenLifetime), Is.Null, "then no more");
             Assert.That(reopened.FindRedrive(Execution, "unknown", now), Is.Null);
         });
+    }
+
+    [Test]
+    public void A_TaskTokens_last_heartbeat_survives_reopening_and_is_forgotten_when_the_token_retires()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("tokens.db") };
+        using (var store = new SqliteTokenStore(options))
+        {
+            store.RecordHeartbeat("waiting", Start.AddSeconds(1));
+            store.RecordHeartbeat("waiting", Start.AddSeconds(2).AddTicks(3));
+            store.RecordHeartbeat("answered", Start.AddSeconds(1));
+            store.RetireTaskToken("answered");
+        }
+
+        using var reopened = new SqliteTokenStore(options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reopened.FindHeartbeat("waiting"), Is.EqualTo(Start.AddSeconds(2).AddTicks(3)), "the last heartbeat, to the tick");
+            Assert.That(reopened.FindHeartbeat("answered"), Is.Null, "retiring the token forgot its heartbeat");
+            Assert.That(reopened.FindHeartbeat("never"), Is.Null);
+        });
+        reopened.RetireTaskToken("waiting");
+        Assert.That(reopened.FindHeartbeat("waiting"), Is.Null);
+    }
+
+    [Test]
+    public void The_in_memory_store_forgets_a_heartbeat_when_its_token_retires()
+    {
+        var store = new InMemoryTokenStore();
+        store.RecordHeartbeat("t", Start);
+        store.RecordHeartbeat("t", Start.AddSeconds(1));
+        Assert.That(store.FindHeartbeat("t"), Is.EqualTo(Start.AddSeconds(1)));
+        store.RetireTaskToken("t");
+        Assert.That(store.FindHeartbeat("t"), Is.Null);
     }
 
     [Test]

@@ -8,7 +8,8 @@ namespace SageBuild.Tests.Engine.Stores.Sqlite;
 
 /// <summary>
 /// Writes history steps as SageBuild wrote them before format 2 (the store now only reads them, HistoryDetailsCodec),
-/// so that the conversion of an earlier database can be tested on what that version really stored.
+/// and event details as databases of format 1 held them, so that the conversion of an earlier database can be tested
+/// on what that version really stored.
 /// </summary>
 internal static class Format1History
 {
@@ -36,6 +37,17 @@ internal static class Format1History
         }
 
         return [.. bytes];
+    }
+
+    /// <summary>An event's details as a database of format 1 stored them in its history_events row: the same compact JSON, or null for none.</summary>
+    public static byte[]? DetailsJson(HistoryEventDetails? details)
+    {
+        if (details is null)
+            return null;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+            WriteDetails(json, details);
+        return stream.ToArray();
     }
 
     // The (non-null) details as one JSON object, which the caller flushes.

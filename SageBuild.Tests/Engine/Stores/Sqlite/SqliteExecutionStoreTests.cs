@@ -41,26 +41,6 @@ public sealed class SqliteExecutionStoreTests
     }
 
     [Test]
-    public void A_database_of_the_earlier_one_row_per_event_format_is_refused_unchanged()
-    {
-        using var folder = new TemporaryDirectory();
-        var path = folder.File("sagebuild.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE history_events (execution_arn TEXT, event_id INTEGER, body TEXT); INSERT INTO history_events VALUES ('arn', 1, '{}');";
-            create.ExecuteNonQuery();
-        }
-
-        var before = File.ReadAllBytes(path);
-        var error = Assert.Throws<InvalidOperationException>(() => new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path }).DisposeAsync().AsTask().GetAwaiter().GetResult())!;
-
-        Assert.That(error.Message, Does.Contain(path).And.Contain("earlier SageBuild").And.Contain("use a new --data-dir"));
-        Assert.That(File.ReadAllBytes(path), Is.EqualTo(before), "nothing in the earlier database is changed");
-    }
-
-    [Test]
     public async Task Keeps_records_and_every_kind_of_event_across_a_reopen()
     {
         using var folder = new TemporaryDirectory();
