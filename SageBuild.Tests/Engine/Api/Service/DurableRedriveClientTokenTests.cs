@@ -108,13 +108,7 @@ public sealed class DurableRedriveClientTokenTests
         // The redrive is stored; then the engine "crashes" before it can answer (or do anything after the store's barrier).
         time.Advance(TimeSpan.FromMinutes(1));
         var crashed = Start.AddMinutes(1);
-        var options = new SqliteStoreOptions { DatabasePath = database };
-        await using (var engine = Build(new EngineBuilder { TimeProvider = time }.UseDurableStores(new CrashingAroundARedrive(new SqliteExecutionStore(options), crashAfterStoring: true), new SqliteStateMachineStore(options))
-                         .UseDurableTokenStore(new SqliteTokenStore(options))))
-        {
-            var service = new EngineStepFunctionsService(engine, time);
-            Assert.ThrowsAsync<IOException>(() => service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" }));
-        }
+        await RedriveAndCrashAsync(database, time, execution, crashAfterStoring: true);
 
         time.Advance(TimeSpan.FromMinutes(1));
         await using (var engine = Build(database, time))
@@ -143,13 +137,7 @@ public sealed class DurableRedriveClientTokenTests
 
         // The clientToken is remembered, then the engine "crashes" before the redrive reaches the store.
         time.Advance(TimeSpan.FromMinutes(1));
-        var options = new SqliteStoreOptions { DatabasePath = database };
-        await using (var engine = Build(new EngineBuilder { TimeProvider = time }.UseDurableStores(new CrashingAroundARedrive(new SqliteExecutionStore(options), crashAfterStoring: false), new SqliteStateMachineStore(options))
-                         .UseDurableTokenStore(new SqliteTokenStore(options))))
-        {
-            var service = new EngineStepFunctionsService(engine, time);
-            Assert.ThrowsAsync<IOException>(() => service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" }));
-        }
+        await RedriveAndCrashAsync(database, time, execution, crashAfterStoring: false);
 
         time.Advance(TimeSpan.FromMinutes(1));
         await using (var engine = Build(database, time))
@@ -171,6 +159,18 @@ public sealed class DurableRedriveClientTokenTests
     }
 
     // Starts the failing execution on a first engine and lets it fail; returns its ARN.
+    // A RedriveExecution with clientToken "retry-1" on an engine whose store fails around storing the redrive (after it,
+    // or before it), as a crash there would: the caller is told nothing but an error.
+    private static async Task RedriveAndCrashAsync(string database, FakeTimeProvider time, string execution, bool crashAfterStoring)
+    {
+        var options = new SqliteStoreOptions { DatabasePath = database };
+        await using var engine = Build(new EngineBuilder { TimeProvider = time }
+            .UseDurableStores(new CrashingAroundARedrive(new SqliteExecutionStore(options), crashAfterStoring), new SqliteStateMachineStore(options))
+            .UseDurableTokenStore(new SqliteTokenStore(options)));
+        var service = new EngineStepFunctionsService(engine, time);
+        Assert.ThrowsAsync<IOException>(() => service.RedriveExecutionAsync(new RedriveExecutionInput { ExecutionArn = execution, ClientToken = "retry-1" }));
+    }
+
     private static async Task<string> FailOnceAsync(string database, TimeProvider time)
     {
         await using var engine = Build(database, time);
