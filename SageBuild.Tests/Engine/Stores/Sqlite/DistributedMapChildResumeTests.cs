@@ -84,6 +84,63 @@ public sealed class DistributedMapChildResumeTests
     }
 
     [Test]
+    public async Task Resumes_a_child_waiting_in_a_wait_state_with_the_time_left()
+    {
+        const string definition = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.items","End":true,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Before","States":{
+                "Before":{"Type":"Pass","Next":"Nap"},
+                "Nap":{"Type":"Wait","Seconds":2,"Next":"After"},
+                "After":{"Type":"Pass","Parameters":{"done.$":"$"},"End":true}}}}}}
+            """;
+        using var folder = new TemporaryDirectory();
+        var database = folder.File("sagebuild.db");
+        string arn;
+        await using (var first = new EngineBuilder().UseSqlite(database).Build())
+        {
+            var machine = first.CreateStateMachine("Napper", AslJson.Parse(definition));
+            arn = (await first.StartExecutionAsync(machine.StateMachineArn, JsonValue.Parse("""{"items":[1,2]}"""))).ExecutionArn;
+            var mapRunArn = await UntilMapRunAsync(first, arn);
+            await UntilAsync(async () => await ChildrenWaitingAsync(first, mapRunArn) == 2, "two children in their Wait");
+            await Task.Delay(700);
+        }
+
+        await using var second = new EngineBuilder().UseSqlite(database).Build();
+        var resumedAt = Stopwatch.StartNew();
+        await second.ResumeAsync();
+        var result = await second.WaitForExecutionAsync(arn).WaitAsync(Patience);
+        Assert.That(result.Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
+        Assert.That(result.Output, Is.EqualTo(JsonValue.Parse("""[{"done":1},{"done":2}]""")));
+        Assert.That(resumedAt.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.9)), "only the time left of the children's waits is waited");
+        foreach (var child in (await second.ListMapRunExecutionsAsync(await MapRunArnAsync(second, arn)))!)
+        {
+            var history = await second.GetExecutionHistoryAsync(child.ExecutionArn);
+            Assert.That(EngineHarness.Types(history), Is.EqualTo(
+                "ExecutionStarted,PassStateEntered,PassStateExited,WaitStateEntered,WaitStateExited,PassStateEntered,PassStateExited,ExecutionSucceeded"));
+            var waited = history[4].Timestamp - history[3].Timestamp;
+            Assert.That(waited.TotalSeconds, Is.InRange(1.95, 3.0), "the wait fires at its entered time plus its seconds");
+        }
+    }
+
+    private static async Task<string> UntilMapRunAsync(WorkflowEngine engine, string executionArn)
+    {
+        await UntilAsync(async () => (await engine.GetExecutionHistoryAsync(executionArn)).Any(e => e.Type == HistoryEventType.MapRunStarted), "MapRunStarted");
+        return await MapRunArnAsync(engine, executionArn);
+    }
+
+    private static async Task<int> ChildrenWaitingAsync(WorkflowEngine engine, string mapRunArn)
+    {
+        var waiting = 0;
+        foreach (var child in (await engine.ListMapRunExecutionsAsync(mapRunArn))!)
+        {
+            if ((await engine.GetExecutionHistoryAsync(child.ExecutionArn)).Any(e => e.Type == HistoryEventType.WaitStateEntered))
+                waiting++;
+        }
+
+        return waiting;
+    }
+
+    [Test]
     public async Task Lists_a_child_that_waits_on_a_callback_as_running()
     {
         const string definition = """
@@ -174,10 +231,12 @@ public sealed class DistributedMapChildResumeTests
     private static async Task<IReadOnlyList<ExecutionListItem>> ListMapRunAsync(EngineStepFunctionsService service, string mapRunArn) =>
         (await service.ListExecutionsAsync(new ListExecutionsInput { MapRunArn = mapRunArn })).Executions!;
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
+    private static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
         var clock = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (clock.Elapsed > Patience)
                 Assert.Fail($"no {what} within {Patience}");
