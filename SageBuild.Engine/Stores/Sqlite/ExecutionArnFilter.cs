@@ -1,6 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-
 namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
@@ -27,9 +24,9 @@ internal sealed class ExecutionArnFilter
         _bits = (ulong)_words.Length * 64;
     }
 
-    public void Add(string arn)
+    public void Add(long arnKey)
     {
-        var (h1, h2) = Hash(arn);
+        var (h1, h2) = Hash(arnKey);
         for (var i = 0UL; i < Probes; i++)
         {
             var bit = (h1 + (i * h2)) % _bits;
@@ -37,9 +34,9 @@ internal sealed class ExecutionArnFilter
         }
     }
 
-    public bool MayContain(string arn)
+    public bool MayContain(long arnKey)
     {
-        var (h1, h2) = Hash(arn);
+        var (h1, h2) = Hash(arnKey);
         for (var i = 0UL; i < Probes; i++)
         {
             var bit = (h1 + (i * h2)) % _bits;
@@ -50,9 +47,10 @@ internal sealed class ExecutionArnFilter
         return true;
     }
 
-    private static (ulong, ulong) Hash(string arn)
+    // The ARN's key (ExecutionArnKey) is already a good 64-bit hash of it.
+    private static (ulong, ulong) Hash(long arnKey)
     {
-        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(arn.AsSpan()));
+        var hash = unchecked((ulong)arnKey);
         return (hash & 0xFFFF_FFFF, (hash >> 32) | 1);
     }
 }

@@ -26,8 +26,8 @@ internal sealed class SqliteApplier : IDisposable
         _connection = connection;
         _insertStep = new RawStatement(connection, "INSERT INTO history_steps (execution_id, first_event_id, events) VALUES (?1, ?2, ?3)");
         _insertExecution = new RawStatement(connection, """
-            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed, first_steps)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            INSERT INTO executions (id, execution_arn, state_machine_arn, name, definition_hash, status, start_date, stop_date, input, output, error, cause, virtual_clock, random_seed, first_steps, arn_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
             """);
         _updateExecution = new RawStatement(connection, "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6 WHERE id = ?1");
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
@@ -247,6 +247,7 @@ internal sealed class SqliteApplier : IDisposable
             s.BindNull(15);
         else
             s.Bind(15, firstSteps);
+        s.Bind(16, creation.ArnKey);
         s.Execute();
     }
 

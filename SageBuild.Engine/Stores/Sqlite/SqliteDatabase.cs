@@ -13,7 +13,10 @@ internal sealed class SqliteDatabase
     // event id): new rows go to the end of each B-tree. Keyed by ARN (format 2), every execution's rows landed on a
     // random page of each table, and each transaction wrote a page per execution. Each definition's text is stored
     // once (definitions), not with every execution that runs it. An execution's first steps, when stored with its
-    // creation (nearly always), are in its own row (first_steps): one row written instead of two.
+    // creation (nearly always), are in its own row (first_steps): one row written instead of two. Executions are found
+    // by ARN through an index of 64-bit keys of their ARNs (arn_key: ExecutionArnKey), not of the ARNs themselves
+    // (format 3): a distributed Map's children have random names, and a large index of long strings cost more than all
+    // else the store did for each child. The store keeps ARNs unique (ExecutionArnFilter, then a query).
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS state_machines (
             state_machine_arn TEXT PRIMARY KEY,
@@ -25,7 +28,8 @@ internal sealed class SqliteDatabase
         );
         CREATE TABLE IF NOT EXISTS executions (
             id INTEGER PRIMARY KEY,
-            execution_arn TEXT NOT NULL UNIQUE,
+            arn_key INTEGER NOT NULL,
+            execution_arn TEXT NOT NULL,
             state_machine_arn TEXT NOT NULL,
             name TEXT NOT NULL,
             definition_hash TEXT NOT NULL,
@@ -40,6 +44,7 @@ internal sealed class SqliteDatabase
             random_seed INTEGER NOT NULL,
             first_steps BLOB
         );
+        CREATE INDEX IF NOT EXISTS executions_by_arn_key ON executions (arn_key);
         CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_date);
         CREATE TABLE IF NOT EXISTS history_steps (
             execution_id INTEGER NOT NULL,
@@ -53,7 +58,7 @@ internal sealed class SqliteDatabase
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS redo_state (applied_sequence INTEGER NOT NULL);
         INSERT INTO redo_state (applied_sequence) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM redo_state);
-        PRAGMA user_version = 3;
+        PRAGMA user_version = 4;
         """;
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -82,10 +87,9 @@ internal sealed class SqliteDatabase
         RefuseEarlierFormat(connection, Path);
         Execute(connection, "PRAGMA journal_mode=WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
-        var migrating = SchemaMigration.SetAsideArnKeyedTables(connection, transaction);
+        var earlier = SchemaMigration.SetAsideEarlierTables(connection, transaction);
         Execute(connection, Schema, transaction);
-        if (migrating)
-            SchemaMigration.CopyArnKeyedTables(connection, transaction);
+        SchemaMigration.CopyEarlierTables(connection, transaction, earlier);
         transaction.Commit();
     }
 
@@ -106,6 +110,17 @@ internal sealed class SqliteDatabase
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Closes the pooled connections to this database (those in use close when returned). A disposed store must not
+    /// leave them open: the pool would hand one to the next store of the same path, still reading a file that was
+    /// deleted or replaced meanwhile.
+    /// </summary>
+    public void CloseIdleConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     /// <summary>A new (pooled) connection for reading: WAL readers need no pragma (the busy timeout is in the connection string).</summary>
     public SqliteConnection OpenForReading()

@@ -99,6 +99,7 @@ public sealed partial class SqliteExecutionStore
             _existsConnection = null;
         }
 
+        _database.CloseIdleConnections();
         _wake.Dispose();
     }
 
@@ -114,14 +115,20 @@ public sealed partial class SqliteExecutionStore
             count = _queue.Count;
         }
 
-        // A long queue is packed and logged on the background thread at once, on the other core, while the engine goes
-        // on; a short one a moment later, with whatever has joined it by then (one SQLite transaction for all).
+        // A long queue is packed and logged here, by the engine, and put into SQLite at once on the background thread,
+        // on the other core: the engine has cycles to spare while SQLite is the slower half. A short queue waits a moment
+        // for whatever joins it (one SQLite transaction for all), and is then logged by the background thread.
         if (!_appliesInBackground)
             return;
-        if (count == EagerBatch)
+        if (count >= EagerBatch)
+        {
+            LogQueued();
             Wake();
+        }
         else if (count == 1)
+        {
             ScheduleBackground();
+        }
     }
 
     // The background thread runs BackgroundDelay after the first write nobody has taken yet.

@@ -71,28 +71,30 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         ArgumentNullException.ThrowIfNull(record);
         if (!_unappliedCreates.TryAdd(record.ExecutionArn, 0))
             throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
-        if (_arns.MayContain(record.ExecutionArn) && Exists(record.ExecutionArn))
+        var arnKey = ExecutionArnKey.Of(record.ExecutionArn);
+        if (_arns.MayContain(arnKey) && Exists(arnKey, record.ExecutionArn))
         {
             _unappliedCreates.TryRemove(record.ExecutionArn, out _);
             throw new InvalidOperationException($"an execution '{record.ExecutionArn}' already exists");
         }
 
-        _arns.Add(record.ExecutionArn);
+        _arns.Add(arnKey);
         var id = Interlocked.Increment(ref _lastExecutionId);
         _open[record.ExecutionArn] = new OpenExecution(id);
-        Enqueue(StoreWrite.Create(id, record));
+        Enqueue(StoreWrite.Create(id, arnKey, record));
         return ValueTask.CompletedTask;
     }
 
     // A connection kept for this check: opening a pooled connection and preparing the query each time cost more than
     // the rest of a small execution's start. Only ARNs the filter cannot rule out come here.
-    private bool Exists(string executionArn)
+    private bool Exists(long arnKey, string executionArn)
     {
         lock (_existsLock)
         {
             ObjectDisposedException.ThrowIf(_existsConnection is null, this);
-            _exists ??= SqliteDatabase.Prepare(_existsConnection, "SELECT 1 FROM executions WHERE execution_arn = $arn", "$arn");
-            _exists.Parameters[0].Value = executionArn;
+            _exists ??= SqliteDatabase.Prepare(_existsConnection, $"SELECT 1 FROM executions e WHERE {ByArn}", "$key", "$arn");
+            _exists.Parameters[0].Value = arnKey;
+            _exists.Parameters[1].Value = executionArn;
             return _exists.ExecuteScalar() is not null;
         }
     }
@@ -156,8 +158,9 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         ApplyEverything(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE e.execution_arn = $arn", "$arn");
-        command.Parameters[0].Value = executionArn;
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE {ByArn}", "$key", "$arn");
+        command.Parameters[0].Value = ExecutionArnKey.Of(executionArn);
+        command.Parameters[1].Value = executionArn;
         using var reader = command.ExecuteReader();
         return ValueTask.FromResult(reader.Read() ? ReadRecord(reader) : null);
     }
@@ -168,18 +171,17 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         ApplyEverything();
         using var connection = _database.OpenForReading();
         var events = new List<HistoryEvent>();
-        if (ReadFirstSteps(connection, "execution_arn", executionArn, events) is { } id)
+        if (ReadFirstSteps(connection, executionArn, events) is { } id)
             ReadLaterSteps(connection, id, events, lastOnly: false);
         return ValueTask.FromResult<IReadOnlyList<HistoryEvent>>(events);
     }
 
     // The execution's id (null when there is none), its first steps (stored in its row) added to the events.
-    private static long? ReadFirstSteps(SqliteConnection connection, string column, object key, List<HistoryEvent> events)
+    private static long? ReadFirstSteps(SqliteConnection connection, string executionArn, List<HistoryEvent> events)
     {
-#pragma warning disable CA2100 // The column is one of this class's constants; the key goes through a parameter.
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT id, first_steps FROM executions WHERE {column} = $key", "$key");
-#pragma warning restore CA2100
-        command.Parameters[0].Value = key;
+        using var command = SqliteDatabase.Prepare(connection, $"SELECT id, first_steps FROM executions e WHERE {ByArn}", "$key", "$arn");
+        command.Parameters[0].Value = ExecutionArnKey.Of(executionArn);
+        command.Parameters[1].Value = executionArn;
         using var reader = command.ExecuteReader();
         if (!reader.Read())
             return null;
@@ -229,7 +231,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         ApplyEverything();
         using var connection = _database.OpenForReading();
         var events = new List<HistoryEvent>();
-        if (ReadFirstSteps(connection, "execution_arn", executionArn, events) is not { } id)
+        if (ReadFirstSteps(connection, executionArn, events) is not { } id)
             return null;
         ReadLaterSteps(connection, id, events, lastOnly: true);
         var execution = new OpenExecution(id) { LastEventId = events.Count > 0 ? events[^1].Id : 0 };
@@ -259,12 +261,15 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         using var connection = _database.OpenForReading();
         using var count = SqliteDatabase.Prepare(connection, "SELECT count(*) FROM executions");
         var filter = new ExecutionArnFilter((long)count.ExecuteScalar()!);
-        using var arns = SqliteDatabase.Prepare(connection, "SELECT execution_arn FROM executions");
-        using var reader = arns.ExecuteReader();
+        using var keys = SqliteDatabase.Prepare(connection, "SELECT arn_key FROM executions");
+        using var reader = keys.ExecuteReader();
         while (reader.Read())
-            filter.Add(reader.GetString(0));
+            filter.Add(reader.GetInt64(0));
         return filter;
     }
+
+    // An execution by its ARN: through the index of ARN keys ($key: ExecutionArnKey), then the ARN itself.
+    private const string ByArn = "e.arn_key = $key AND e.execution_arn = $arn";
 
     private const string RecordColumns =
         "e.execution_arn, e.state_machine_arn, e.name, coalesce(d.text, ''), e.status, e.start_date, e.stop_date, e.input, e.output, e.error, e.cause, e.virtual_clock, e.random_seed";

@@ -29,6 +29,9 @@ internal sealed class StoreWrite
     /// <summary>The new execution's record, for a creation (read back from the log, its definition is empty unless <see cref="StoresDefinition"/>).</summary>
     public ExecutionRecord? Created { get; }
 
+    /// <summary>For a creation: the key its ARN is found by (<see cref="ExecutionArnKey"/>).</summary>
+    public long ArnKey { get; private init; }
+
     /// <summary>For a creation: the key of the execution's definition (<see cref="DefinitionHashes"/>).</summary>
     public string? DefinitionHash { get; private init; }
 
@@ -50,8 +53,8 @@ internal sealed class StoreWrite
     /// <summary>Whether the write has events to store.</summary>
     public bool HasEvents => FirstEventId != 0;
 
-    public static StoreWrite Create(long executionId, ExecutionRecord record) =>
-        new(executionId, record.ExecutionArn, record, null) { DefinitionHash = DefinitionHashes.Of(record.Definition) };
+    public static StoreWrite Create(long executionId, long arnKey, ExecutionRecord record) =>
+        new(executionId, record.ExecutionArn, record, null) { ArnKey = arnKey, DefinitionHash = DefinitionHashes.Of(record.Definition) };
 
     public static StoreWrite Append(long executionId, string executionArn, HistoryEvent[] events, ExecutionRecord? record)
     {
@@ -70,6 +73,7 @@ internal sealed class StoreWrite
     public static StoreWrite Logged(long executionId, string executionArn, ExecutionRecord? created, string? definitionHash, byte[]? packed, long first, long last, ExecutionOutcome? outcome) =>
         new(executionId, executionArn, created, outcome)
         {
+            ArnKey = created is null ? 0 : ExecutionArnKey.Of(executionArn),
             DefinitionHash = definitionHash,
             StoresDefinition = created is { Definition.Length: > 0 },
             PackedEvents = packed,

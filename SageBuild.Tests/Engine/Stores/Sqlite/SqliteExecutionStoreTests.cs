@@ -85,6 +85,25 @@ public sealed class SqliteExecutionStoreTests
     }
 
     [Test]
+    public async Task A_disposed_store_leaves_no_connection_that_a_new_store_of_the_same_path_would_reuse()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db") };
+        await using (var store = new SqliteExecutionStore(options))
+        {
+            await store.CreateExecutionAsync(Record("old"), default);
+            Assert.That(await store.ListExecutionsAsync(null, default), Has.Count.EqualTo(1));
+        }
+
+        // What a user (or the benchmark) does between two runs: remove the data, start again.
+        foreach (var file in Directory.GetFiles(folder.Path))
+            File.Delete(file);
+        await using var fresh = new SqliteExecutionStore(options);
+        Assert.That(await fresh.ListExecutionsAsync(null, default), Is.Empty, "a pooled connection still reading the deleted file would show 'old'");
+        await fresh.CreateExecutionAsync(Record("old"), default);
+    }
+
+    [Test]
     public async Task Refuses_an_execution_whose_arn_is_taken_and_an_event_id_used_twice_without_losing_the_others()
     {
         using var folder = new TemporaryDirectory();

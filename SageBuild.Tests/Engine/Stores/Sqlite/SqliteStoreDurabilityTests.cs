@@ -156,4 +156,69 @@ public sealed class SqliteStoreDurabilityTests
         Assert.That((await store.GetExecutionAsync(record.ExecutionArn, default))!.Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
         Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(record, default), "its ARN is still taken");
     }
+
+    [Test]
+    public async Task Converts_a_database_of_format_3_whose_arns_had_a_unique_index()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("sagebuild.db");
+        var ended = Record("ended") with { Status = ExecutionStatus.SUCCEEDED, StopDate = Start.AddSeconds(1), Output = JsonValue.Parse("2") };
+        var running = Record("running");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE executions (id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL,
+                    definition_hash TEXT NOT NULL, status TEXT NOT NULL, start_date INTEGER NOT NULL, stop_date INTEGER, input BLOB NOT NULL, output BLOB,
+                    error TEXT, cause TEXT, virtual_clock INTEGER NOT NULL, random_seed INTEGER NOT NULL, first_steps BLOB);
+                CREATE INDEX executions_by_machine ON executions (state_machine_arn, start_date);
+                CREATE TABLE history_steps (execution_id INTEGER NOT NULL, first_event_id INTEGER NOT NULL, events BLOB NOT NULL,
+                    PRIMARY KEY (execution_id, first_event_id)) WITHOUT ROWID;
+                CREATE TABLE definitions (hash TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE redo_state (applied_sequence INTEGER NOT NULL);
+                INSERT INTO redo_state VALUES (0);
+                INSERT INTO definitions VALUES ('h', $definition);
+                INSERT INTO executions VALUES (1, $ended, $machine, 'ended', 'h', 'SUCCEEDED', $start, $stop, $input, X'32', NULL, NULL, 0, 7, $steps);
+                INSERT INTO executions VALUES (2, $running, $machine, 'running', 'h', 'RUNNING', $start, NULL, $input, NULL, NULL, NULL, 0, 7, $steps);
+                INSERT INTO history_steps VALUES (2, 4, $later);
+                PRAGMA user_version = 3;
+                """;
+            create.Parameters.AddWithValue("$ended", ended.ExecutionArn);
+            create.Parameters.AddWithValue("$running", running.ExecutionArn);
+            create.Parameters.AddWithValue("$machine", ended.StateMachineArn);
+            create.Parameters.AddWithValue("$definition", Definition);
+            create.Parameters.AddWithValue("$start", Start.UtcTicks);
+            create.Parameters.AddWithValue("$stop", Start.AddSeconds(1).UtcTicks);
+            create.Parameters.AddWithValue("$input", Encoding.UTF8.GetBytes("""{"n":1}"""));
+            create.Parameters.AddWithValue("$steps", Format1History.Encode(Steps(1, 3)));
+            create.Parameters.AddWithValue("$later", Format1History.Encode(Steps(4, 2)));
+            create.ExecuteNonQuery();
+        }
+
+        await using (var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            Assert.That(await store.GetExecutionAsync(ended.ExecutionArn, default), Is.EqualTo(ended));
+            Assert.That(await store.ReadHistoryAsync(running.ExecutionArn, default), Is.EqualTo(Steps(1, 3).Concat(Steps(4, 2))));
+            Assert.That((await store.ListRunningExecutionsAsync(default)).Select(r => r.Name), Is.EqualTo(new[] { "running" }));
+            Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(ended, default), "a converted ARN is still taken");
+            await store.AppendAsync(running.ExecutionArn, Steps(6, 1), running with { Status = ExecutionStatus.SUCCEEDED, Output = JsonValue.Parse("1") }, default);
+            await store.CreateExecutionAsync(Record("new"), default);
+        }
+
+        await using var reopened = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
+        Assert.That((await reopened.ListExecutionsAsync(null, default)).Select(r => (r.Name, r.Status)),
+            Is.EquivalentTo(new[] { ("ended", ExecutionStatus.SUCCEEDED), ("running", ExecutionStatus.SUCCEEDED), ("new", ExecutionStatus.RUNNING) }));
+        Assert.That((await reopened.ReadHistoryAsync(running.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
+        Assert.That(UserVersion(path), Is.EqualTo(4));
+    }
+
+    private static long UserVersion(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return (long)command.ExecuteScalar()!;
+    }
 }
