@@ -24,6 +24,7 @@ internal sealed class ChildExecution
         Input = input;
         StartDate = startDate;
         Definition = run.Record.Definition;
+        Journal = new ChildExecutionJournal(run, ExecutionArn);
     }
 
     public string Name { get; }
@@ -42,7 +43,8 @@ internal sealed class ChildExecution
 
     public string Definition { get; }
 
-    public ChildExecutionSink Sink { get; } = new();
+    /// <summary>The child's history, stored as it goes.</summary>
+    public ChildExecutionJournal Journal { get; }
 
     /// <summary>The seed of the child's own random source: recorded with it, like a top-level execution's.</summary>
     public int RandomSeed { get; }
@@ -73,6 +75,10 @@ internal sealed class ChildExecution
 
     /// <summary><c>$$.StateMachine</c> inside the child.</summary>
     public JsonObject StateMachineContext => _stateMachineContext ??= JsonObject.Create(("Id", StateMachineArn), ("Name", StateMachineName));
+
+    /// <summary>The child's record while it runs, stored when it starts.</summary>
+    public ExecutionRecord Running() =>
+        new(ExecutionArn, StateMachineArn, Name, Definition, ExecutionStatus.RUNNING, StartDate, Input) { RandomSeed = RandomSeed };
 
     /// <summary>The child's record once it has ended.</summary>
     public ExecutionRecord Record(ExecutionStatus status, DateTimeOffset stopDate, StepResult result) =>

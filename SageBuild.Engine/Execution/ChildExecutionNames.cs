@@ -16,10 +16,16 @@ internal sealed class ChildExecutionNames
     private readonly ulong _key;
 
     public ChildExecutionNames(RunSettings settings, string label, string parentExecutionArn, long mapRunStartedEventId)
+        : this(settings.Region, settings.AccountId, settings.StateMachineName, label, parentExecutionArn, mapRunStartedEventId)
     {
-        StateMachineName = $"{settings.StateMachineName}/{label}";
-        StateMachineArn = $"arn:aws:states:{settings.Region}:{settings.AccountId}:stateMachine:{StateMachineName}";
-        ExecutionArnPrefix = $"arn:aws:states:{settings.Region}:{settings.AccountId}:execution:{StateMachineName}:";
+    }
+
+    /// <summary>The names of a Map Run known by its parts (listing a Map Run's children, say).</summary>
+    public ChildExecutionNames(string region, string accountId, string stateMachineName, string label, string parentExecutionArn, long mapRunStartedEventId)
+    {
+        StateMachineName = $"{stateMachineName}/{label}";
+        StateMachineArn = $"arn:aws:states:{region}:{accountId}:stateMachine:{StateMachineName}";
+        ExecutionArnPrefix = $"arn:aws:states:{region}:{accountId}:execution:{StateMachineName}:";
         _key = StableHash.Mix(StableHash.Of(parentExecutionArn) ^ StableHash.Mix((ulong)mapRunStartedEventId));
     }
 

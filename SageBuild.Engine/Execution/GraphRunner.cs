@@ -30,7 +30,9 @@ internal static class GraphRunner
             }
 
             // Handed over, not waited for: a step that must be stored before it goes on (a Task's call, a Wait) commits itself.
-            run.Flush();
+            // A distributed Map's child hands its events over only at its barriers and its end (ChildExecutionJournal).
+            if (frame.Child is null)
+                run.Flush();
             if (step.Kind != StepKind.Next)
                 return frame.IsAborting && step.Kind != StepKind.End ? StepResult.Aborted() : step;
             index = step.NextIndex;

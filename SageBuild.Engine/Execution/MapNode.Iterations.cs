@@ -104,31 +104,41 @@ internal sealed partial class MapNode
 
     /// <summary>
     /// One item of a distributed Map as a child execution: its own history (ExecutionStarted ... ExecutionSucceeded),
-    /// stored as an execution of its own when it ends, with no access to the parent's variables.
+    /// stored as an execution of its own as it goes (RUNNING from its start), with no access to the parent's variables.
     /// </summary>
     /// <remarks>
     /// Resuming, the item's child (named after the item: <see cref="ChildExecutionNames"/>) is looked up first: one
     /// that ended SUCCEEDED, FAILED or TIMED_OUT is not run again, as AWS never re-runs a Map Run's finished children;
-    /// its record gives the item's output or error. Any other runs from its start: a child's events are stored only
-    /// when it ends, so one the engine left unfinished has nothing to resume from.
+    /// its record gives the item's output or error. One stored RUNNING resumes from its own history by replay, as a
+    /// top-level execution does. One stored otherwise (ABORTED by a stopping Map Run before the crash) runs again
+    /// unrecorded: a history is never written twice.
     /// </remarks>
     private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
         var run = frame.Run;
-        if (run.IsResumed && await EarlierChildAsync(run.Engine.Store, shared.ChildNames!, index).ConfigureAwait(false)
-                is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT } ended)
-            return Reuse(frame, shared, abort, index, ended, offset);
+        var earlier = run.IsResumed ? await EarlierChildAsync(run.Engine.Store, shared.ChildNames!, index).ConfigureAwait(false) : null;
+        if (earlier is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT })
+            return Reuse(frame, shared, abort, index, earlier, offset);
 
-        var execution = new ChildExecution(run, shared.ChildNames!, index, input, run.Now(offset));
-        var child = new RunFrame(run, execution.Sink, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
+        var execution = new ChildExecution(run, shared.ChildNames!, index, input, earlier?.StartDate ?? run.Now(offset));
+        if (earlier is null)
+            await execution.Journal.CreateAsync(execution.Running()).ConfigureAwait(false);
+        else if (earlier.Status == ExecutionStatus.RUNNING)
+            execution.Journal.Resume(await run.Engine.Store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false));
+        else
+            execution.Journal.DoNotStore();
+
+        var child = new RunFrame(run, execution.Journal, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
+        child.Attach(FrameKey.TopLevel);
         child.BeginSynchronousStep();
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
         child.EndSynchronousStep();
         var result = await GraphRunner.RunAsync(_processor, child, input).ConfigureAwait(false);
+
         if (result.Kind == StepKind.Aborted && run.IsSuspended)
         {
             // The engine is shutting down over a durable store: the child did not end, and is not recorded as ended
-            // (the next engine runs it), just as its parent stays RUNNING.
+            // (the next engine resumes it), just as its parent stays RUNNING.
             return child.VirtualOffset;
         }
 
@@ -151,12 +161,8 @@ internal sealed partial class MapNode
         }
 
         var record = execution.Record(status, child.Now, result);
-        // Looked up again rather than kept from the start: the common, fresh run keeps no more state per child.
-        var storable = run.IsResumed
-            ? await CanStoreResumedChildAsync(run.Engine.Store, shared.ChildNames!, index, record).ConfigureAwait(false)
-            : await CreateChildAsync(run.Engine.Store, record).ConfigureAwait(false);
-        if (storable)
-            await run.Engine.Store.AppendAsync(execution.ExecutionArn, execution.Sink.Events, record, CancellationToken.None).ConfigureAwait(false);
+        // Handed over, not waited for: the parent's next barrier covers it, as it covers the parent's own computed steps.
+        execution.Journal.Flush(record);
         lock (shared)
         {
             if (shared.Children is { } children)
@@ -170,38 +176,9 @@ internal sealed partial class MapNode
         return child.VirtualOffset;
     }
 
-    /// <summary>Records a new child as RUNNING (its events and final record follow); false when its name is taken meanwhile.</summary>
-    private static async ValueTask<bool> CreateChildAsync(IExecutionStore store, ExecutionRecord record)
-    {
-        try
-        {
-            await store.CreateExecutionAsync(record with { Status = ExecutionStatus.RUNNING, StopDate = null, Output = null, Error = null, Cause = null }, CancellationToken.None).ConfigureAwait(false);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            // Stored meanwhile under the same name: the first stays.
-            return false;
-        }
-    }
-
     /// <summary>The record a run before the restart left for the item's child, if any.</summary>
     private static ValueTask<ExecutionRecord?> EarlierChildAsync(IExecutionStore store, ChildExecutionNames names, int index) =>
         store.GetExecutionAsync(names.ExecutionArnPrefix + names.NameOf(index), CancellationToken.None);
-
-    /// <summary>
-    /// Whether a resumed child's run may be stored: as a new child when no earlier run left one, or under the record an
-    /// earlier run left RUNNING with no events (the engine stopped between the two writes). One stored otherwise
-    /// (ABORTED by a stopping Map Run, say) keeps that record: a history is never written twice.
-    /// </summary>
-    private static async ValueTask<bool> CanStoreResumedChildAsync(IExecutionStore store, ChildExecutionNames names, int index, ExecutionRecord record)
-    {
-        var earlier = await EarlierChildAsync(store, names, index).ConfigureAwait(false);
-        if (earlier is null)
-            return await CreateChildAsync(store, record).ConfigureAwait(false);
-        return earlier.Status == ExecutionStatus.RUNNING
-            && (await store.ReadHistoryAsync(earlier.ExecutionArn, CancellationToken.None).ConfigureAwait(false)).Count == 0;
-    }
 
     /// <summary>A child that ended before the engine stopped: its recorded output or error stands for the item, with no run.</summary>
     private TimeSpan Reuse(RunFrame frame, MapRun shared, AbortSignal abort, int index, ExecutionRecord record, TimeSpan offset)

@@ -113,7 +113,7 @@ internal sealed partial class MapNode : RetryableNode
                 mapRunStarted = frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
                 // Durable before any child is stored: the children's names derive from this event's id, so a resumed
                 // run must find it recorded (ids of events computed again could differ beside a concurrent branch).
-                await frame.Run.CommitAsync().ConfigureAwait(false);
+                await frame.CommitAsync().ConfigureAwait(false);
             }
             var run = await RunIterationsAsync(frame, started, mapRunStarted, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)

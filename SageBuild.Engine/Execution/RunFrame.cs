@@ -87,10 +87,35 @@ internal sealed class RunFrame : IEvaluationScope
     public void Attach(FrameKey key)
     {
         Key = key;
-        // A distributed Map's child keeps its events apart from the run's (ids from 1): none of the run's recorded
-        // threads is its, even where the keys coincide.
-        _replay = Child is null ? Run.TakeRecorded(key) : null;
+        // A distributed Map's child keeps its events apart from the run's (ids from 1): its threads replay its own
+        // recorded events, never the run's, even where the keys coincide.
+        _replay = Child is null ? Run.TakeRecorded(key) : Child.Journal.TakeRecorded(key);
     }
+
+    /// <summary>
+    /// Hands the events of the execution this frame runs in (the run's, or its distributed Map child's) to the store
+    /// without waiting for them to be stored.
+    /// </summary>
+    public void Flush()
+    {
+        if (Child is { } child)
+            child.Journal.Flush();
+        else
+            Run.Flush();
+    }
+
+    /// <summary>
+    /// The durability barrier of the execution this frame runs in (the run's, or its distributed Map child's): hands its
+    /// events to the store and completes once they are stored. Awaited before what the outside world can see.
+    /// </summary>
+    public ValueTask CommitAsync() => Child is { } child ? child.Journal.CommitAsync() : Run.CommitAsync();
+
+    /// <summary>
+    /// How many times the execution had been redriven when the step ran that this frame replays or runs now (see
+    /// <see cref="ExecutionRun.RedrivesBefore"/>). A distributed Map's child runs within one attempt of its parent (a
+    /// redriven Map starts a new Map Run), and its recorded event ids are its own: it takes the parent's count now.
+    /// </summary>
+    public int RedrivesBefore() => Run.RedrivesBefore(Child is null ? PeekRecorded() : null);
 
     /// <summary>
     /// Reads the clock once for a step that cannot wait (Pass, Choice, Succeed, Fail): its events share that time, as

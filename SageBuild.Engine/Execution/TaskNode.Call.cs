@@ -50,7 +50,7 @@ internal sealed partial class TaskNode
                 return outcome;
             frame.Emit(HistoryEventType.TaskSubmitted, new TaskOutputEventDetails(_target.Service, _resourceDetail, outcome.Result!));
             // Handed to the store before the (long) wait for the token, so that a resumed run waits for it again instead of calling anew.
-            run.Flush();
+            frame.Flush();
             return await WaitForTokenAsync(frame, waiter, deadline, heartbeatSeconds, started).ConfigureAwait(false);
         }
         catch (TimeoutException)

@@ -82,7 +82,7 @@ internal sealed partial class TaskNode : RetryableNode
         var run = frame.Run;
         string? token = null;
         if (_target.Pattern == IntegrationPattern.WaitForTaskToken)
-            frame.TaskToken = token = NewToken(frame.Random, run.RedrivesBefore(frame.PeekRecorded()));
+            frame.TaskToken = token = NewToken(frame.Random, frame.RedrivesBefore());
 
         JsonValue parameters;
         long? timeout, heartbeat;
@@ -134,7 +134,7 @@ internal sealed partial class TaskNode : RetryableNode
             else
             {
                 // Scheduled and started are durable before the call: after a crash the task is driven again (at least once).
-                await run.CommitAsync().ConfigureAwait(false);
+                await frame.CommitAsync().ConfigureAwait(false);
                 var context = new TaskCallContext(run.ExecutionArn, Name, frame.RetryCount, token, credentials);
                 outcome = await CallAsync(frame, new IntegrationRequest(_resource, _target, parameters, context), timeout, deadline, heartbeat, started, token).ConfigureAwait(false);
             }
@@ -151,16 +151,16 @@ internal sealed partial class TaskNode : RetryableNode
             outcome = IntegrationOutcome.Failure(ErrorNames.DataLimitExceeded, DataLimit().Cause);
         EmitOutcome(frame, outcome);
         if (token is not null && run.Engine.Tokens.TakeAnswered(token) is { } answered)
-            await ConfirmAnswerAsync(run, answered).ConfigureAwait(false);
+            await ConfirmAnswerAsync(frame, answered).ConfigureAwait(false);
         return outcome.Failed ? (null, new Failure(outcome.Error, outcome.Cause)) : (outcome.Result, null);
     }
 
     // SendTaskSuccess/Failure returns once the result its token brought is durable (see TaskTokenRegistry.TryComplete).
-    private static async ValueTask ConfirmAnswerAsync(ExecutionRun run, TaskCompletionSource answered)
+    private static async ValueTask ConfirmAnswerAsync(RunFrame frame, TaskCompletionSource answered)
     {
         try
         {
-            await run.CommitAsync().ConfigureAwait(false);
+            await frame.CommitAsync().ConfigureAwait(false);
             answered.TrySetResult();
         }
         catch (Exception e)

@@ -17,7 +17,7 @@ internal static class WaitStateDelay
         }
 
         var wait = frame.LastEventWasReplayed ? frame.EnteredTime + delay - frame.Now : delay;
-        await frame.Run.CommitAsync().ConfigureAwait(false);
+        await frame.CommitAsync().ConfigureAwait(false);
         await frame.Run.DelayAsync(frame, wait).ConfigureAwait(false);
     }
 }

@@ -131,11 +131,7 @@ public sealed partial class EngineStepFunctionsService
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.MapRunArn is not null)
-        {
-            // Map runs belong to distributed Maps, whose child executions this engine keeps inside the parent's history.
-            StepFunctionsArn.Parse(input.MapRunArn, StepFunctionsResourceType.MapRun);
-            throw StepFunctionsErrors.ResourceNotFound(input.MapRunArn);
-        }
+            return await ListMapRunExecutionsAsync(input, cancellationToken).ConfigureAwait(false);
 
         if (input.StateMachineArn is null)
             throw new StepFunctionsException(StepFunctionsErrorCodes.ValidationException, "Must provide a StateMachine ARN or MapRun ARN");
@@ -176,6 +172,32 @@ public sealed partial class EngineStepFunctionsService
             });
         }
 
+        return new ListExecutionsOutput { Executions = items, NextToken = next };
+    }
+
+    // A distributed Map's child executions, running and ended. They are not redriven on their own (their Map Run is,
+    // with new children), so a redriveFilter of REDRIVEN lists none and shows no redrive count.
+    private async Task<ListExecutionsOutput> ListMapRunExecutionsAsync(ListExecutionsInput input, CancellationToken cancellationToken)
+    {
+        var mapRunArn = input.MapRunArn!;
+        StepFunctionsArn.Parse(mapRunArn, StepFunctionsResourceType.MapRun);
+        var records = await _engine.ListMapRunExecutionsAsync(mapRunArn, cancellationToken).ConfigureAwait(false)
+            ?? throw StepFunctionsErrors.ResourceNotFound(mapRunArn);
+        IReadOnlyList<ExecutionRecord> matching = input.StatusFilter is { } status ? [.. records.Where(r => Status(r.Status) == status)] : records;
+        if (input.RedriveFilter == ExecutionRedriveFilter.Redriven)
+            matching = [];
+        var scope = $"ListExecutions|{mapRunArn}|{input.StatusFilter?.Value}|{input.RedriveFilter?.Value}";
+        var (page, next) = PageToken.Page(matching, input.MaxResults, input.NextToken, scope);
+        var items = page.Select(r => new ExecutionListItem
+        {
+            ExecutionArn = r.ExecutionArn,
+            StateMachineArn = r.StateMachineArn,
+            MapRunArn = mapRunArn,
+            Name = r.Name,
+            Status = Status(r.Status),
+            StartDate = r.StartDate,
+            StopDate = r.StopDate,
+        }).ToList();
         return new ListExecutionsOutput { Executions = items, NextToken = next };
     }
 }
