@@ -8,13 +8,13 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// <summary>
 /// Keeps executions and their histories in SQLite, so that they survive the process: a crash, even <c>kill -9</c>,
 /// loses nothing that <see cref="EnsureStoredAsync"/> has confirmed. Each <see cref="AppendAsync"/> is atomic (its
-/// events and the execution's record, or nothing). Each append is one row of <c>history_steps</c> (its events packed
-/// by <see cref="HistoryStepCodec"/>) whose primary key is (execution ARN, first event id); consecutive appends of
-/// one execution stored together share a row.
+/// events and the execution's record, or nothing). Appends are packed by <see cref="HistoryStepCodec"/>; consecutive
+/// appends of one execution stored together share a row of <c>history_steps</c>, keyed by (execution id, first event
+/// id), or of <c>executions</c> itself (<c>first_steps</c>) when they are its first.
 /// </summary>
 /// <remarks>
-/// Writes go through a redo log (<see cref="RedoLog"/>, a memory-mapped file beside the database) before SQLite: the
-/// barrier copies what is queued into the log, which is durable against a crash of the process once copied, and a
+/// Writes go through a redo log (<see cref="RedoLog"/>, a file beside the database) before SQLite: the barrier
+/// appends what is queued to the log with one write, durable against a crash of the process once made, and a
 /// background thread moves the logged writes into SQLite in large transactions, recording in each which log frames it
 /// holds. Opening the store applies the frames SQLite does not hold yet. Readers first bring SQLite up to date with
 /// everything handed over, then read with their own (pooled) connections, which WAL never makes wait for the writer.
