@@ -242,10 +242,7 @@ internal sealed class SqliteApplier : IDisposable
         s.Bind(12, outcome.Cause);
         s.Bind(13, record.UsesVirtualClock ? 1 : 0);
         s.Bind(14, record.RandomSeed);
-        if (firstSteps is null)
-            s.BindNull(15);
-        else
-            s.Bind(15, firstSteps);
+        BindOptional(s, 15, firstSteps);
         s.Bind(16, creation.ArnKey);
         s.Execute();
     }
@@ -258,13 +255,13 @@ internal sealed class SqliteApplier : IDisposable
             statement.BindNull(position);
     }
 
-    // JSON goes in as UTF-8 text (a BLOB, as readers expect), made once for the log and SQLite.
-    private static void BindOptional(RawStatement statement, int position, byte[]? utf8)
+    // A BLOB or NULL: packed events, or JSON as UTF-8 text (as readers expect), made once for the log and SQLite.
+    private static void BindOptional(RawStatement statement, int position, byte[]? bytes)
     {
-        if (utf8 is null)
+        if (bytes is null)
             statement.BindNull(position);
         else
-            statement.Bind(position, utf8);
+            statement.Bind(position, bytes);
     }
 
     public void Dispose()

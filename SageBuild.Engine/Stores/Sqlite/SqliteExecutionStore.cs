@@ -44,7 +44,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             Recover();
             _arns = LoadArnFilter();
             LoadKnownDefinitions();
-            _lastExecutionId = QueryLong("SELECT coalesce(max(id), 0) FROM executions", null) ?? 0;
+            _lastExecutionId = LastExecutionId();
             _existsConnection = _database.OpenForReading();
         }
         catch
@@ -92,9 +92,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         lock (_existsLock)
         {
             ObjectDisposedException.ThrowIf(_existsConnection is null, this);
-            _exists ??= SqliteDatabase.Prepare(_existsConnection, $"SELECT 1 FROM executions e WHERE {ByArn}", "$key", "$arn");
-            _exists.Parameters[0].Value = arnKey;
-            _exists.Parameters[1].Value = executionArn;
+            _exists ??= PrepareByArn(_existsConnection, "SELECT 1 FROM executions e");
+            BindArn(_exists, arnKey, executionArn);
             return _exists.ExecuteScalar() is not null;
         }
     }
@@ -158,9 +157,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         ApplyEverything(); // a reader sees everything handed over so far
         using var connection = _database.OpenForReading();
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE {ByArn}", "$key", "$arn");
-        command.Parameters[0].Value = ExecutionArnKey.Of(executionArn);
-        command.Parameters[1].Value = executionArn;
+        using var command = PrepareByArn(connection, $"SELECT {RecordColumns} FROM {Records}");
+        BindArn(command, ExecutionArnKey.Of(executionArn), executionArn);
         using var reader = command.ExecuteReader();
         return ValueTask.FromResult(reader.Read() ? ReadRecord(reader) : null);
     }
@@ -179,9 +177,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     // The execution's id (null when there is none), its first steps (stored in its row) added to the events.
     private static long? ReadFirstSteps(SqliteConnection connection, string executionArn, List<HistoryEvent> events)
     {
-        using var command = SqliteDatabase.Prepare(connection, $"SELECT id, first_steps FROM executions e WHERE {ByArn}", "$key", "$arn");
-        command.Parameters[0].Value = ExecutionArnKey.Of(executionArn);
-        command.Parameters[1].Value = executionArn;
+        using var command = PrepareByArn(connection, "SELECT id, first_steps FROM executions e");
+        BindArn(command, ExecutionArnKey.Of(executionArn), executionArn);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
             return null;
@@ -238,13 +235,11 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return _open.GetOrAdd(executionArn, execution);
     }
 
-    private long? QueryLong(string sql, string? parameter)
+    private long LastExecutionId()
     {
         using var connection = _database.OpenForReading();
-        using var command = parameter is null ? SqliteDatabase.Prepare(connection, sql) : SqliteDatabase.Prepare(connection, sql, "$p");
-        if (parameter is not null)
-            command.Parameters[0].Value = parameter;
-        return command.ExecuteScalar() is long value ? value : null;
+        using var command = SqliteDatabase.Prepare(connection, "SELECT coalesce(max(id), 0) FROM executions");
+        return (long)command.ExecuteScalar()!;
     }
 
     private void LoadKnownDefinitions()
@@ -268,8 +263,16 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return filter;
     }
 
-    // An execution by its ARN: through the index of ARN keys ($key: ExecutionArnKey), then the ARN itself.
-    private const string ByArn = "e.arn_key = $key AND e.execution_arn = $arn";
+    // A query of `select` (whose executions table is `e`) for one execution by its ARN: through the index of ARN keys
+    // (ExecutionArnKey), then the ARN itself. BindArn gives it both.
+    private static SqliteCommand PrepareByArn(SqliteConnection connection, string select) =>
+        SqliteDatabase.Prepare(connection, select + " WHERE e.arn_key = $key AND e.execution_arn = $arn", "$key", "$arn");
+
+    private static void BindArn(SqliteCommand command, long arnKey, string executionArn)
+    {
+        command.Parameters[0].Value = arnKey;
+        command.Parameters[1].Value = executionArn;
+    }
 
     private const string RecordColumns =
         "e.execution_arn, e.state_machine_arn, e.name, coalesce(d.text, ''), e.status, e.start_date, e.stop_date, e.input, e.output, e.error, e.cause, e.virtual_clock, e.random_seed";
