@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 
 namespace SageBuild.Engine.Stores.Sqlite;
@@ -68,10 +67,7 @@ internal sealed class SqliteDatabase
     public SqliteDatabase(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-            throw new ArgumentException($"{nameof(SqliteStoreOptions)} is invalid: " + string.Join("; ", results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
-        Path = System.IO.Path.GetFullPath(options.DatabasePath);
+        Path = options.ResolveDatabasePath();
         _synchronous = options.SurvivesPowerLoss ? "FULL" : "NORMAL";
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -80,9 +76,6 @@ internal sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
-        var folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);

@@ -30,4 +30,18 @@ public sealed record SqliteStoreOptions
     /// tests can copy the files as a crash would leave them, with frames logged but not applied. Default: true.
     /// </summary>
     internal bool AppliesInBackground { get; init; } = true;
+
+    /// <summary>Checks these options and returns the database's full path, its folder created when missing.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
+    internal string ResolveDatabasePath()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+            throw new ArgumentException($"{nameof(SqliteStoreOptions)} is invalid: " + string.Join("; ", results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
+        var path = Path.GetFullPath(DatabasePath);
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        return path;
+    }
 }

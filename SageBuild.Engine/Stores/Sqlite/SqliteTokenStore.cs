@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -66,13 +65,7 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRetiredTaskTokens);
         _maxRetiredTaskTokens = maxRetiredTaskTokens;
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-            throw new ArgumentException($"{nameof(SqliteStoreOptions)} is invalid: " + string.Join("; ", results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
-        DatabasePath = Path.GetFullPath(options.DatabasePath);
-        var folder = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        DatabasePath = options.ResolveDatabasePath();
         // One connection for the store's life (no pool): every call takes the lock, and SQLite has one writer anyway.
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -85,10 +78,10 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
         {
             _connection.Open();
             var synchronous = options.SurvivesPowerLoss ? "FULL" : "NORMAL";
-            Execute($"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};");
+            SqliteDatabase.Execute(_connection, $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};");
             using (var transaction = _connection.BeginTransaction(deferred: false))
             {
-                Execute(Schema, transaction);
+                SqliteDatabase.Execute(_connection, Schema, transaction);
                 transaction.Commit();
             }
 
@@ -181,9 +174,7 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             _findHeartbeat.Transaction = null;
             _findHeartbeat.Parameters[0].Value = taskToken;
-            return _findHeartbeat.ExecuteScalar() is { } ticks
-                ? new DateTimeOffset(Convert.ToInt64(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero)
-                : null;
+            return AsDate(_findHeartbeat.ExecuteScalar());
         }
     }
 
@@ -223,9 +214,7 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
             _findRedrive.Parameters[0].Value = executionArn;
             _findRedrive.Parameters[1].Value = clientToken;
             _findRedrive.Parameters[2].Value = (now - TokenStoreLimits.RedriveClientTokenLifetime).UtcTicks;
-            return _findRedrive.ExecuteScalar() is { } ticks
-                ? new DateTimeOffset(Convert.ToInt64(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero)
-                : null;
+            return AsDate(_findRedrive.ExecuteScalar());
         }
     }
 
@@ -243,24 +232,9 @@ public sealed class SqliteTokenStore : ITokenStore, IDisposable
         }
     }
 
-    private void Execute(string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // Only this class's constant schema and pragmas built from numbers and fixed words come here.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.ExecuteNonQuery();
-    }
+    private SqliteCommand Prepare(string sql, params string[] parameters) => SqliteDatabase.Prepare(_connection, sql, parameters);
 
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-#pragma warning disable CA2100 // Constant SQL from this class; values go through parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        foreach (var name in parameters)
-            command.Parameters.Add(new SqliteParameter(name, null));
-        return command;
-    }
+    // A stored UTC tick count (an INTEGER column), or null for no row.
+    private static DateTimeOffset? AsDate(object? ticks) =>
+        ticks is null ? null : new DateTimeOffset(Convert.ToInt64(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero);
 }
