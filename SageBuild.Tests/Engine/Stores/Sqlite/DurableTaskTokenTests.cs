@@ -85,7 +85,7 @@ public sealed class DurableTaskTokenTests
             var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition)).StateMachineArn;
             execution = await StartAsync(first, machine, "waiting", timeout: 600);
             await UntilHandedOutAsync("waiting");
-            await UntilRecordedAsync(first, execution, HistoryEventType.TaskSubmitted);
+            await RecordedHistory.UntilRecordedAsync(first, execution, HistoryEventType.TaskSubmitted);
         }
 
         var token = _tokens["waiting"];
@@ -132,7 +132,7 @@ public sealed class DurableTaskTokenTests
             await first.RedriveExecutionAsync(execution);
             await UntilHandedOutAsync("redriven");
             redrivenAttempt = _tokens["redriven"];
-            await UntilRecordedAsync(first, execution, HistoryEventType.TaskSubmitted, count: 2);
+            await RecordedHistory.UntilRecordedAsync(first, execution, HistoryEventType.TaskSubmitted, count: 2);
             Assert.That(redrivenAttempt, Is.Not.EqualTo(failedAttempt), "a new token for the redriven attempt");
             Assert.That(Refusal(() => first.SendTaskSuccessAsync(failedAttempt, JsonObject.Empty)), Is.EqualTo($"TaskTimedOut: {TimedOut}"));
         }
@@ -243,17 +243,6 @@ public sealed class DurableTaskTokenTests
         {
             if (clock.Elapsed > Patience)
                 Assert.Fail($"the tasks {string.Join(", ", cases)} did not all hand their token out within {Patience}");
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task UntilRecordedAsync(WorkflowEngine engine, string executionArn, HistoryEventType type, int count = 1)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await engine.GetExecutionHistoryAsync(executionArn)).Count(e => e.Type == type) < count)
-        {
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"{executionArn} did not record {type} within {Patience}");
             await Task.Delay(10);
         }
     }

@@ -24,17 +24,6 @@ public sealed class ResumeTests
         return builder.Build();
     }
 
-    private static async Task UntilRecordedAsync(WorkflowEngine engine, string executionArn, HistoryEventType type, int count = 1)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await engine.GetExecutionHistoryAsync(executionArn)).Count(e => e.Type == type) < count)
-        {
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"{executionArn} did not record {count} {type} within {Patience}");
-            await Task.Delay(20);
-        }
-    }
-
     private static void AssertIdsRunOneByOne(IReadOnlyList<HistoryEvent> history) =>
         Assert.That(history.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, history.Count).Select(i => (long)i)), "event ids are 1..n, none repeated or lost");
 
@@ -54,7 +43,7 @@ public sealed class ResumeTests
         {
             var machine = first.CreateStateMachine("Napper", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn, JsonValue.Parse("""{"x":1}"""))).ExecutionArn;
-            await UntilRecordedAsync(first, arn, HistoryEventType.WaitStateEntered);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.WaitStateEntered);
             await Task.Delay(700);
         }
 
@@ -93,7 +82,7 @@ public sealed class ResumeTests
         {
             var machine = first.CreateStateMachine("Worker", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn)).ExecutionArn;
-            await UntilRecordedAsync(first, arn, HistoryEventType.LambdaFunctionStarted);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.LambdaFunctionStarted);
         }
 
         await using var second = Engine(database, b => b.AddLambdaFunction("work", (_, _) => ValueTask.FromResult(JsonValue.Parse($$"""{"calls":{{Interlocked.Increment(ref calls)}}}"""))));
@@ -138,8 +127,8 @@ public sealed class ResumeTests
         {
             var machine = first.CreateStateMachine("Fanner", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn, input)).ExecutionArn;
-            await UntilRecordedAsync(first, arn, HistoryEventType.WaitStateEntered, count: 3);
-            await UntilRecordedAsync(first, arn, HistoryEventType.LambdaFunctionSucceeded, count: 4);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.WaitStateEntered, count: 3);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.LambdaFunctionSucceeded, count: 4);
         }
 
         Assert.That(calls, Has.Count.EqualTo(4));
@@ -172,7 +161,7 @@ public sealed class ResumeTests
         {
             var machine = first.CreateStateMachine("Distributor", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn, input)).ExecutionArn;
-            await UntilRecordedAsync(first, arn, HistoryEventType.MapRunStarted);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.MapRunStarted);
             await Task.Delay(300);
         }
 
@@ -204,7 +193,7 @@ public sealed class ResumeTests
         {
             var machine = first.CreateStateMachine("Asker", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn)).ExecutionArn;
-            await UntilRecordedAsync(first, arn, HistoryEventType.TaskSubmitted);
+            await RecordedHistory.UntilRecordedAsync(first, arn, HistoryEventType.TaskSubmitted);
         }
 
         await using var second = Engine(database, b => b.AddLambdaFunction("ask", new(ask)));

@@ -72,7 +72,7 @@ public sealed class TaskTimeoutResumeTests
         {
             var machine = first.CreateStateMachine("Timer", AslJson.Parse(definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn, options: new StartExecutionOptions { Clock = clock })).ExecutionArn;
-            await UntilRecordedAsync(first, arn, reached);
+            await RecordedHistory.UntilRecordedAsync(first, arn, reached);
             await Task.Delay(DownAfter);
         }
 
@@ -110,15 +110,4 @@ public sealed class TaskTimeoutResumeTests
             return JsonValue.Null;
         })
         .Build();
-
-    private static async Task UntilRecordedAsync(WorkflowEngine engine, string executionArn, HistoryEventType type)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!(await engine.GetExecutionHistoryAsync(executionArn)).Any(e => e.Type == type))
-        {
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"{executionArn} did not record {type} within {Patience}");
-            await Task.Delay(20);
-        }
-    }
 }
