@@ -163,16 +163,7 @@ internal sealed partial class MapNode
         var record = execution.Record(status, child.Now, result);
         // Handed over, not waited for: the parent's next barrier covers it, as it covers the parent's own computed steps.
         execution.Journal.Flush(record);
-        lock (shared)
-        {
-            if (shared.Children is { } children)
-                children[index] = record;
-            if (result.Kind == StepKind.End)
-                shared.Outputs[index] = result.Output!;
-            else if (result.Kind == StepKind.Failed)
-                RecordFailure(shared, abort, index, result.Failure!, shared.Source);
-        }
-
+        RecordChild(shared, abort, index, record, result.Kind == StepKind.End ? result.Output! : null, result.Kind == StepKind.Failed ? result.Failure! : null);
         return child.VirtualOffset;
     }
 
@@ -183,25 +174,37 @@ internal sealed partial class MapNode
     /// <summary>A child that ended before the engine stopped: its recorded output or error stands for the item, with no run.</summary>
     private TimeSpan Reuse(RunFrame frame, MapRun shared, AbortSignal abort, int index, ExecutionRecord record, TimeSpan offset)
     {
-        lock (shared)
+        if (record.Status == ExecutionStatus.SUCCEEDED)
         {
-            if (shared.Children is { } children)
-                children[index] = record;
-            if (record.Status == ExecutionStatus.SUCCEEDED)
-            {
-                shared.Outputs[index] = record.Output ?? JsonNull.Instance;
-            }
-            else
-            {
-                var error = record.Error ?? (record.Status == ExecutionStatus.TIMED_OUT ? ErrorNames.Timeout : ErrorNames.TaskFailed);
-                RecordFailure(shared, abort, index, new Failure(error, record.Cause), shared.Source);
-            }
+            RecordChild(shared, abort, index, record, record.Output ?? JsonNull.Instance, null);
+        }
+        else
+        {
+            var error = record.Error ?? (record.Status == ExecutionStatus.TIMED_OUT ? ErrorNames.Timeout : ErrorNames.TaskFailed);
+            RecordChild(shared, abort, index, record, null, new Failure(error, record.Cause));
         }
 
         // On a virtual clock the lane's time is never earlier than the end of the child it reuses.
         if (frame.Run.Settings.UsesVirtualClock && record.StopDate is { } stop && stop - frame.Run.Engine.Time.GetUtcNow() > offset)
             return stop - frame.Run.Engine.Time.GetUtcNow();
         return offset;
+    }
+
+    /// <summary>
+    /// What the item's child came to: its record (for the ResultWriter), and its output or its failure (neither when it
+    /// was aborted), whether it ran now or ended before a restart.
+    /// </summary>
+    private void RecordChild(MapRun shared, AbortSignal abort, int index, ExecutionRecord record, JsonValue? output, Failure? failure)
+    {
+        lock (shared)
+        {
+            if (shared.Children is { } children)
+                children[index] = record;
+            if (output is not null)
+                shared.Outputs[index] = output;
+            else if (failure is not null)
+                RecordFailure(shared, abort, index, failure, shared.Source);
+        }
     }
 
     private void RecordFailure(MapRun shared, AbortSignal abort, int index, Failure failure, long failedSource)
