@@ -26,10 +26,10 @@ internal static class AwsCliExecutionPolling
         }
     }
 
-        /// <summary>The execution described once it is no longer RUNNING (or after 30 s).</summary>
-    public static async Task<JsonElement> EndedAsync(Func<string[], Task<ExternalProcess.Result>> aws, string execution)
+    /// <summary>The execution described once it is no longer RUNNING (or once <paramref name="patience"/>, default 30 s, has passed).</summary>
+    public static async Task<JsonElement> EndedAsync(Func<string[], Task<ExternalProcess.Result>> aws, string execution, TimeSpan? patience = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var deadline = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var described = AwsCli.Json(await aws(["describe-execution", "--execution-arn", execution]));

@@ -31,7 +31,7 @@ public sealed class ServeAwsCliTests(string major)
         var executionArn = started.GetProperty("executionArn").GetString()!;
         Assert.That(executionArn, Is.EqualTo(ExecutionArn("quick", "run-1")));
 
-        var described = await DescribeUntilEndedAsync(Aws, executionArn);
+        var described = await AwsCliExecutionPolling.EndedAsync(Aws, executionArn, TimeSpan.FromSeconds(60));
         Assert.That(described.GetProperty("status").GetString(), Is.EqualTo("SUCCEEDED"), described.ToString());
         Assert.That(JsonDocument.Parse(described.GetProperty("output").GetString()!).RootElement.ToString(), Is.EqualTo("""{"echo":{"n":1},"done":true}"""));
 
@@ -55,7 +55,7 @@ public sealed class ServeAwsCliTests(string major)
         var waiting = AwsCli.Json(await Aws("start-execution", "--state-machine-arn", StateMachineArn("approval"), "--input", """{"model":"m-7"}""")).GetProperty("executionArn").GetString()!;
         var token = await TaskTokenAsync(Aws, waiting);
         AwsCli.Json(await Aws("send-task-success", "--task-token", token, "--task-output", """{"approved":true}"""));
-        var approved = await DescribeUntilEndedAsync(Aws, waiting);
+        var approved = await AwsCliExecutionPolling.EndedAsync(Aws, waiting, TimeSpan.FromSeconds(60));
         Assert.That((approved.GetProperty("status").GetString(), approved.GetProperty("output").GetString()), Is.EqualTo(("SUCCEEDED", """{"approved":true}""")));
 
         var unknown = await Aws("start-execution", "--state-machine-arn", StateMachineArn("nobody"));
@@ -79,18 +79,6 @@ public sealed class ServeAwsCliTests(string major)
         var refused = await cli.StepFunctionsAsync(serve.EndpointUrl, AccessKeyId, "not-the-secret", "list-state-machines");
         Assert.That(refused.ExitCode, Is.EqualTo(cli.ServiceErrorExitCode), refused.ToString());
         Assert.That(refused.StandardError, Does.Contain("(InvalidSignatureException) when calling the ListStateMachines operation: The request signature we calculated does not match"));
-    }
-
-    private static async Task<JsonElement> DescribeUntilEndedAsync(Func<string[], Task<ExternalProcess.Result>> aws, string executionArn)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var described = AwsCli.Json(await aws(["describe-execution", "--execution-arn", executionArn]));
-            if (described.GetProperty("status").GetString() != "RUNNING" || DateTimeOffset.UtcNow > deadline)
-                return described;
-            await Task.Delay(200);
-        }
     }
 
     private static async Task<string> TaskTokenAsync(Func<string[], Task<ExternalProcess.Result>> aws, string executionArn)
