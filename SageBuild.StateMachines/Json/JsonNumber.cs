@@ -77,7 +77,9 @@ public sealed class JsonNumber : JsonValue
     public override void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (_literal is null)
+        if (_literal is null && IsShortInteger(Value))
+            writer.WriteNumberValue((long)Value); // the same digits, without formatting a double (the slowest part of writing JSON)
+        else if (_literal is null)
             writer.WriteNumberValue(Value);
         else if (long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) )
             writer.WriteNumberValue(integer);
@@ -106,6 +108,10 @@ public sealed class JsonNumber : JsonValue
 
     /// <inheritdoc />
     public override int GetHashCode() => Value == 0 ? 0 : Value.GetHashCode();
+
+    // An integer that a double prints in full (no exponent below 1e15), and not negative zero (which prints "-0").
+    private static bool IsShortInteger(double value) =>
+        value is > -1e15 and < 1e15 && Math.Floor(value) == value && (value != 0 || !double.IsNegative(value));
 
     private static bool IsPlainInteger(string literal)
     {
