@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using System.Text.Json;
 
@@ -99,9 +100,19 @@ public sealed class JsonNumber : JsonValue
     /// <summary>Formats a double the way JSON writers and JavaScript do: integers without a fraction.</summary>
     public static string Format(double value) =>
         value == 0 ? "0" // a computed negative zero prints as 0, as JSON.stringify and Jackson print it
+        : IsShortInteger(value) ? ((long)value).ToString(CultureInfo.InvariantCulture) // the same digits, formatted as an integer (far faster)
         : Math.Floor(value) == value && Math.Abs(value) < 1e21
             ? value.ToString("0", CultureInfo.InvariantCulture)
             : value.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
+
+    /// <summary>Appends <see cref="ToText"/>'s text; an integer's without making a string.</summary>
+    internal void AppendTo(StringBuilder builder)
+    {
+        if (_literal is null && IsShortInteger(Value))
+            builder.Append(CultureInfo.InvariantCulture, $"{(long)Value}");
+        else
+            builder.Append(ToText());
+    }
 
     /// <inheritdoc />
     public override bool Equals(JsonValue? other) => other is JsonNumber n && n.Value == Value;

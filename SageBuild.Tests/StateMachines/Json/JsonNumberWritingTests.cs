@@ -34,7 +34,11 @@ public sealed class JsonNumberWritingTests
             values.Add(Math.Floor((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(0, 18))));
 
         foreach (var value in values)
+        {
             Assert.That(Written(w => JsonNumber.From(value).WriteTo(w)), Is.EqualTo(Written(w => w.WriteNumberValue(value))), $"{value:R}");
+            if (Math.Floor(value) == value && Math.Abs(value) < 1e21)
+                Assert.That(JsonArray.Wrap([JsonNumber.From(value)]).ToJson(), Is.EqualTo($"[{(value == 0 ? "0" : value.ToString("0", System.Globalization.CultureInfo.InvariantCulture))}]"), $"{value:R} as text");
+        }
     }
 
     private static string Written(Action<System.Text.Json.Utf8JsonWriter> write)
