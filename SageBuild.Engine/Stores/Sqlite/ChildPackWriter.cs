@@ -21,6 +21,9 @@ internal sealed class ChildPackWriter : IDisposable
     /// <summary>How many items' children share a bucket (a row, when they end in one batch).</summary>
     public const int BucketSize = 64;
 
+    // A batch of a large Map Run fills hundreds of packs; keeping them all would hold megabytes between batches.
+    private const int KeptPacks = 32;
+
     private readonly RawStatement _insert;
     private readonly PackedWriter _entry = new();
     private readonly Dictionary<(long Tag, int Bucket), Pack> _packs = [];
@@ -93,11 +96,17 @@ internal sealed class ChildPackWriter : IDisposable
         }
     }
 
-    /// <summary>Forgets the batch's packs (written or not).</summary>
+    /// <summary>Forgets the batch's packs (written or not), keeping a few for the next batch.</summary>
     public void Clear()
     {
         foreach (var pack in _order)
-            _free.Push(pack);
+        {
+            if (_free.Count < KeptPacks)
+                _free.Push(pack);
+            else
+                pack.Children.Dispose();
+        }
+
         _order.Clear();
         _packs.Clear();
     }
