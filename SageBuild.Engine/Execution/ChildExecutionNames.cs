@@ -1,3 +1,5 @@
+using SageBuild.Engine.Stores;
+
 namespace SageBuild.Engine.Execution;
 
 /// <summary>
@@ -35,33 +37,12 @@ internal sealed class ChildExecutionNames
 
     public string ExecutionArnPrefix { get; }
 
-    /// <summary>The UUID-shaped name of the child that runs item (or batch) <paramref name="index"/>.</summary>
-    public string NameOf(int index)
-    {
-        var item = StableHash.Mix(_key + (ulong)index);
-        Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, item);
-        BitConverter.TryWriteBytes(bytes[8..], StableHash.Mix(item));
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return Format(bytes);
-    }
+    /// <summary>
+    /// The UUID-shaped name of the child that runs item (or batch) <paramref name="index"/>: it also says which Map Run and
+    /// item it is (<see cref="ChildExecutionAddress"/>), for a store that packs ended children.
+    /// </summary>
+    public string NameOf(int index) => ChildExecutionAddress.Name(_key, index);
 
     /// <summary>The seed of the child's own random source (its task tokens, jitter, States.UUID), recorded with it.</summary>
     public int SeedOf(int index) => unchecked((int)StableHash.Mix(StableHash.Mix(_key + (ulong)index) ^ 0x5EEDUL));
-
-    private static string Format(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> text = stackalloc char[36];
-        var at = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            if (i is 4 or 6 or 8 or 10)
-                text[at++] = '-';
-            text[at++] = "0123456789abcdef"[bytes[i] >> 4];
-            text[at++] = "0123456789abcdef"[bytes[i] & 0xF];
-        }
-
-        return new string(text);
-    }
 }

@@ -42,7 +42,7 @@ internal static class JsonValueWriter
                 AppendString(builder, s.Value);
                 break;
             case JsonNumber n:
-                builder.Append(n.ToText());
+                n.AppendTo(builder);
                 break;
             case JsonBoolean b:
                 builder.Append(b.Value ? "true" : "false");

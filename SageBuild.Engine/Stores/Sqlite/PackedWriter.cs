@@ -74,6 +74,19 @@ internal sealed class PackedWriter : IDisposable
         _buffer.Advance(prefix + written);
     }
 
+    /// <summary>Bytes (UTF-8 JSON or text already encoded, a packed blob) in the same shape as a text: null is 0.</summary>
+    public void Utf8(ReadOnlySpan<byte> value, bool isNull = false)
+    {
+        if (isNull)
+        {
+            Varint(0);
+            return;
+        }
+
+        Varint((ulong)value.Length + 1);
+        _buffer.Write(value);
+    }
+
     public void Json(JsonValue? value)
     {
         if (value is null)

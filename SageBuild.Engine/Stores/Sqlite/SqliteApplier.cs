@@ -16,6 +16,7 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _updateExecution;
     private readonly RawStatement _setApplied;
     private readonly RawStatement _insertDefinition;
+    private readonly ChildPackWriter _packs;
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -31,6 +32,7 @@ internal sealed class SqliteApplier : IDisposable
         _updateExecution = new RawStatement(connection, "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6 WHERE id = ?1");
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
         _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
+        _packs = new ChildPackWriter(connection);
         using var read = SqliteDatabase.Prepare(connection, "SELECT applied_sequence FROM redo_state");
         AppliedSequence = (long)read.ExecuteScalar()!;
     }
@@ -163,7 +165,12 @@ internal sealed class SqliteApplier : IDisposable
                     // Created with its first steps in this batch (the usual case): those steps go in its own row.
                     var first = pending.Steps.Count > 0 && !pending.Flushed && pending.FirstEventId == 1 ? pending.TakeSteps() : null;
                     pending.FlushSteps(this);
-                    Insert(creation, created, pending.Outcome ?? creation.InitialOutcome, first);
+                    var outcome = pending.Outcome ?? creation.InitialOutcome;
+                    // A distributed Map's child created, run and ended in this batch goes into a pack with its siblings.
+                    if (first is not null && _packs.TryAdd(creation, created, outcome, first))
+                        InsertDefinition(creation, created);
+                    else
+                        Insert(creation, created, outcome, first);
                 }
                 else
                 {
@@ -172,9 +179,12 @@ internal sealed class SqliteApplier : IDisposable
                         Update(pending.ExecutionId, pending.ExecutionArn, outcome);
                 }
             }
+
+            _packs.WriteAll();
         }
         finally
         {
+            _packs.Clear();
             foreach (var pending in _order)
             {
                 pending.Clear();
@@ -220,13 +230,7 @@ internal sealed class SqliteApplier : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(StoreWrite creation, ExecutionRecord record, ExecutionOutcome outcome, byte[]? firstSteps)
     {
-        if (creation.StoresDefinition)
-        {
-            _insertDefinition.Bind(1, creation.DefinitionHash);
-            _insertDefinition.Bind(2, record.Definition);
-            _insertDefinition.Execute();
-        }
-
+        InsertDefinition(creation, record);
         var s = _insertExecution;
         s.Bind(1, creation.ExecutionId);
         s.Bind(2, record.ExecutionArn);
@@ -245,6 +249,16 @@ internal sealed class SqliteApplier : IDisposable
         BindOptional(s, 15, firstSteps);
         s.Bind(16, creation.ArnKey);
         s.Execute();
+    }
+
+    // The definition's text, when the creation is the first to run it.
+    private void InsertDefinition(StoreWrite creation, ExecutionRecord record)
+    {
+        if (!creation.StoresDefinition)
+            return;
+        _insertDefinition.Bind(1, creation.DefinitionHash);
+        _insertDefinition.Bind(2, record.Definition);
+        _insertDefinition.Execute();
     }
 
     private static void BindOptional(RawStatement statement, int position, long? value)
@@ -274,6 +288,7 @@ internal sealed class SqliteApplier : IDisposable
         _updateExecution.Dispose();
         _setApplied.Dispose();
         _insertDefinition.Dispose();
+        _packs.Dispose();
         _connection.Dispose();
     }
 

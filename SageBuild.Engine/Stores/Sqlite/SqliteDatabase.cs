@@ -15,7 +15,9 @@ internal sealed class SqliteDatabase
     // creation (nearly always), are in its own row (first_steps): one row written instead of two. Executions are found
     // by ARN through an index of 64-bit keys of their ARNs (arn_key: ExecutionArnKey), not of the ARNs themselves
     // (format 3): a distributed Map's children have random names, and a large index of long strings cost more than all
-    // else the store did for each child. The store keeps ARNs unique (ExecutionArnFilter, then a query).
+    // else the store did for each child. The store keeps ARNs unique (ExecutionArnFilter, then a query). Format 5 adds
+    // child_packs: a distributed Map's children that ended in the batch that created them, many to a row
+    // (ChildPackWriter); a format-4 database only lacks that table, and gets it on open.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS state_machines (
             state_machine_arn TEXT PRIMARY KEY,
@@ -55,9 +57,21 @@ internal sealed class SqliteDatabase
             hash TEXT PRIMARY KEY,
             text TEXT NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS child_packs (
+            run_tag INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            state_machine_arn TEXT NOT NULL,
+            arn_prefix TEXT NOT NULL,
+            definition_hash TEXT NOT NULL,
+            last_id INTEGER NOT NULL,
+            arn_keys BLOB NOT NULL,
+            children BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS child_packs_by_run ON child_packs (run_tag, bucket);
+        CREATE INDEX IF NOT EXISTS child_packs_by_machine ON child_packs (state_machine_arn);
         CREATE TABLE IF NOT EXISTS redo_state (applied_sequence INTEGER NOT NULL);
         INSERT INTO redo_state (applied_sequence) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM redo_state);
-        PRAGMA user_version = 4;
+        PRAGMA user_version = 5;
         """;
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);

@@ -94,7 +94,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             ObjectDisposedException.ThrowIf(_existsConnection is null, this);
             _exists ??= PrepareByArn(_existsConnection, "SELECT 1 FROM executions e");
             BindArn(_exists, arnKey, executionArn);
-            return _exists.ExecuteScalar() is not null;
+            return _exists.ExecuteScalar() is not null || ChildPackReader.Find(_existsConnection, executionArn, null) is not null;
         }
     }
 
@@ -160,7 +160,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         using var command = PrepareByArn(connection, $"SELECT {RecordColumns} FROM {Records}");
         BindArn(command, ExecutionArnKey.Of(executionArn), executionArn);
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? ReadRecord(reader) : null);
+        return ValueTask.FromResult(reader.Read() ? ReadRecord(reader) : ChildPackReader.Find(connection, executionArn, null));
     }
 
     /// <inheritdoc />
@@ -171,6 +171,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         var events = new List<HistoryEvent>();
         if (ReadFirstSteps(connection, executionArn, events) is { } id)
             ReadLaterSteps(connection, id, events, lastOnly: false);
+        else
+            ChildPackReader.Find(connection, executionArn, events);
         return ValueTask.FromResult<IReadOnlyList<HistoryEvent>>(events);
     }
 
@@ -209,7 +211,12 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             : SqliteDatabase.Prepare(connection, $"SELECT {RecordColumns} FROM {Records} WHERE e.state_machine_arn = $machine ORDER BY e.start_date DESC", "$machine");
         if (stateMachineArn is not null)
             command.Parameters[0].Value = stateMachineArn;
-        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(ReadRecords(command));
+        var records = ReadRecords(command);
+        var rows = records.Count;
+        ChildPackReader.AddAll(connection, stateMachineArn, records);
+        if (records.Count > rows)
+            records.Sort(static (a, b) => b.StartDate.CompareTo(a.StartDate));
+        return ValueTask.FromResult<IReadOnlyList<ExecutionRecord>>(records);
     }
 
     /// <inheritdoc />
@@ -239,7 +246,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, "SELECT coalesce(max(id), 0) FROM executions");
-        return (long)command.ExecuteScalar()!;
+        return Math.Max((long)command.ExecuteScalar()!, ChildPackReader.Totals(connection).LastId);
     }
 
     private void LoadKnownDefinitions()
@@ -255,7 +262,8 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
     {
         using var connection = _database.OpenForReading();
         using var count = SqliteDatabase.Prepare(connection, "SELECT count(*) FROM executions");
-        var filter = new ExecutionArnFilter((long)count.ExecuteScalar()!);
+        var filter = new ExecutionArnFilter((long)count.ExecuteScalar()! + ChildPackReader.Totals(connection).Count);
+        ChildPackReader.AddKeys(connection, filter);
         using var keys = SqliteDatabase.Prepare(connection, "SELECT arn_key FROM executions");
         using var reader = keys.ExecuteReader();
         while (reader.Read())

@@ -210,7 +210,7 @@ public sealed class SqliteStoreDurabilityTests
         Assert.That((await reopened.ListExecutionsAsync(null, default)).Select(r => (r.Name, r.Status)),
             Is.EquivalentTo(new[] { ("ended", ExecutionStatus.SUCCEEDED), ("running", ExecutionStatus.SUCCEEDED), ("new", ExecutionStatus.RUNNING) }));
         Assert.That((await reopened.ReadHistoryAsync(running.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
-        Assert.That(UserVersion(path), Is.EqualTo(4));
+        Assert.That(UserVersion(path), Is.EqualTo(5));
     }
 
     private static long UserVersion(string path)
