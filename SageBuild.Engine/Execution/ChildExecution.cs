@@ -13,8 +13,13 @@ internal sealed class ChildExecution
     private JsonObject? _stateMachineContext;
     private LockedRandom? _random;
 
-    public ChildExecution(ExecutionRun run, ChildExecutionNames names, int index, JsonValue input, DateTimeOffset startDate)
+    public ChildExecution(ExecutionRun run, MapRunChildren mapRun, AbortSignal mapAbort, int index, JsonValue input, DateTimeOffset startDate)
     {
+        var names = mapRun.Names;
+        MapRun = mapRun;
+        MapAbort = mapAbort;
+        Index = index;
+        Cancellation = run.Cancellation;
         Name = names.NameOf(index);
         RandomSeed = names.SeedOf(index);
         StateMachineName = names.StateMachineName;
@@ -28,6 +33,34 @@ internal sealed class ChildExecution
     }
 
     public string Name { get; }
+
+    /// <summary>The Map Run the child belongs to.</summary>
+    public MapRunChildren MapRun { get; }
+
+    /// <summary>The item's (or batch's) index in its Map Run.</summary>
+    public int Index { get; }
+
+    /// <summary>The Map Run's signal: set when the Map fails or the parent stops, which aborts every running child.</summary>
+    public AbortSignal MapAbort { get; }
+
+    private CancellationToken Cancellation { get; }
+
+    /// <summary>The child's own stop signal once made (<see cref="Signal"/>); guarded by its Map Run.</summary>
+    public AbortSignal? MadeSignal { get; set; }
+
+    /// <summary>
+    /// The child's own stop signal (inside the Map Run's), made when a frame of the child first needs a cancellation
+    /// token or nests a signal: set by a StopExecution on this child, or by the Map Run's.
+    /// </summary>
+    public AbortSignal Signal => MadeSignal ?? MapRun.SignalOf(this, MapAbort, Cancellation);
+
+    /// <summary>
+    /// Whether the child should stop at its next step: its Map Run aborts, or a StopExecution asked for it. A child that
+    /// never made its own signal reads the Map Run's flags, so a child of Pass states makes nothing to be stoppable.
+    /// </summary>
+    public bool IsAborting => MadeSignal is { } signal
+        ? signal.IsSet
+        : MapAbort.IsSet || (MapRun.HasStops && MapRun.StopOf(Index) is not null);
 
     public string StateMachineName { get; }
 
@@ -88,6 +121,16 @@ internal sealed class ChildExecution
             Output = result.Kind == StepKind.End ? result.Output : null,
             Error = result.Failure?.Error,
             Cause = result.Failure?.Cause,
+            RandomSeed = RandomSeed,
+        };
+
+    /// <summary>The child's record once a StopExecution on it has aborted it: ABORTED with the stop's error and cause.</summary>
+    public ExecutionRecord Stopped(DateTimeOffset stopDate, ChildStopRequest stop) =>
+        new(ExecutionArn, StateMachineArn, Name, Definition, ExecutionStatus.ABORTED, StartDate, Input)
+        {
+            StopDate = stopDate,
+            Error = stop.Error,
+            Cause = stop.Cause,
             RandomSeed = RandomSeed,
         };
 }
