@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using SageBuild.Engine.Execution;
 using SageBuild.Engine.History;
 using SageBuild.Engine.Stores;
+using SageBuild.StateMachines.Json;
+using SageBuild.StateMachines.Model;
+using SageBuild.StateMachines.Validation;
 
 namespace SageBuild.Engine.Api;
 
@@ -25,6 +28,49 @@ public sealed partial class WorkflowEngine
         if (await FindMapRunAsync(mapRunArn, cancellationToken).ConfigureAwait(false) is not { } location)
             return null;
         return await ChildrenOfAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Map Run <paramref name="mapRunArn"/> (DescribeMapRun): its status and dates from the history that records it,
+    /// its settings, and its children. Null when no Map Run has that ARN.
+    /// </summary>
+    public async Task<MapRunInfo?> DescribeMapRunAsync(string mapRunArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mapRunArn);
+        if (await FindMapRunAsync(mapRunArn, cancellationToken).ConfigureAwait(false) is not { } location)
+            return null;
+        var running = _context.MapRuns.Find(mapRunArn);
+        var history = await _context.Store.ReadHistoryAsync(location.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        var holder = await _context.Store.GetExecutionAsync(location.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        var started = history.First(e => e.Id == location.StartedEventId);
+        // The Map Run's end is the first MapRunSucceeded/Failed its thread records after it; none when it still runs, or
+        // when its execution stopped (or the Map Run was aborted with it).
+        var end = history.FirstOrDefault(e => e.Id > started.Id && e.Frame == started.Frame
+            && e.Type is HistoryEventType.MapRunSucceeded or HistoryEventType.MapRunFailed or HistoryEventType.MapRunAborted);
+        var (status, stop) = end switch
+        {
+            { Type: HistoryEventType.MapRunSucceeded } => (ExecutionStatus.SUCCEEDED, (DateTimeOffset?)end.Timestamp),
+            { Type: HistoryEventType.MapRunFailed } => (ExecutionStatus.FAILED, end.Timestamp),
+            { Type: HistoryEventType.MapRunAborted } => (ExecutionStatus.ABORTED, end.Timestamp),
+            _ when running is not null || holder is null || holder.Status == ExecutionStatus.RUNNING => (ExecutionStatus.RUNNING, null),
+            _ => (ExecutionStatus.ABORTED, holder.StopDate),
+        };
+        var settings = running?.Settings ?? DefinedSettings(holder?.Definition, history, started);
+        var children = await ChildrenOfAsync(location, cancellationToken).ConfigureAwait(false);
+        return new MapRunInfo(mapRunArn, location.ExecutionArn, status, started.Timestamp, stop, settings, location.Count, children);
+    }
+
+    // An ended Map Run's settings were evaluated and not recorded: the definition's literal values (0 for a path's).
+    private static MapRunSettings DefinedSettings(string? definition, IReadOnlyList<HistoryEvent> history, HistoryEvent started)
+    {
+        var entered = history.LastOrDefault(e => e.Id < started.Id && e.Frame == started.Frame && e.Type == HistoryEventType.MapStateEntered);
+        if (definition is null || entered?.Details is not StateEnteredEventDetails { Name: var name })
+            return new MapRunSettings(0, 0, 0);
+        var map = DefinitionWalker.States(AslJson.Parse(definition)).FirstOrDefault(s => s.Name == name)?.State as MapState;
+        return new MapRunSettings(
+            (int)(map?.MaxConcurrency?.Number ?? 0),
+            (long)(map?.ToleratedFailureCount?.Number ?? 0),
+            map?.ToleratedFailurePercentage?.Number ?? 0);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -17,7 +18,8 @@ internal sealed partial class MapNode
             ChildExecutions = mapRunArn is null
                 ? null
                 : new MapRunChildren(mapRunArn, executionArn, mapRunStartedEventId,
-                    new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length),
+                    new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length,
+                    new MapRunSettings(maxConcurrency, toleratedCount, toleratedPercentage)),
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);

@@ -1,3 +1,5 @@
+using SageBuild.Engine.Api;
+
 namespace SageBuild.Engine.Execution;
 
 /// <summary>
@@ -19,8 +21,9 @@ internal sealed class MapRunChildren
     private volatile bool _hasStops;
     private bool _ended;
 
-    public MapRunChildren(string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count)
+    public MapRunChildren(string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count, MapRunSettings settings)
     {
+        Settings = settings;
         MapRunArn = mapRunArn;
         ExecutionArn = executionArn;
         MapRunStartedEventId = mapRunStartedEventId;
@@ -36,6 +39,9 @@ internal sealed class MapRunChildren
     public long MapRunStartedEventId { get; }
 
     public ChildExecutionNames Names { get; }
+
+    /// <summary>The Map Run's settings as they were evaluated when it started (DescribeMapRun).</summary>
+    public MapRunSettings Settings { get; }
 
     /// <summary>The number of children (items, or batches).</summary>
     public int Count { get; }

@@ -8,7 +8,7 @@ namespace SageBuild.Tests.Cli.Serve;
 
 /// <summary>
 /// AWS CLI v1 against <c>sagebuild serve</c> as a child process: a distributed Map's running child is described with
-/// its Map Run and stopped on its own; it ends ABORTED and its tolerant Map goes on.
+/// its Map Run and stopped on its own; it ends ABORTED, DescribeMapRun counts it, and its tolerant Map goes on.
 /// </summary>
 public sealed class ServeMapChildAwsCliV1Tests
 {
@@ -35,6 +35,7 @@ public sealed class ServeMapChildAwsCliV1Tests
         var stopped = AwsCli.Json(await Aws("describe-execution", "--execution-arn", child));
         var parent = await EndedAsync(Aws, execution);
         var events = AwsCli.Json(await Aws("get-execution-history", "--execution-arn", child)).GetProperty("events").EnumerateArray().ToList();
+        var mapRun = AwsCli.Json(await Aws("describe-map-run", "--map-run-arn", mapRunArn));
         Assert.Multiple(() =>
         {
             Assert.That((running.GetProperty("status").GetString(), running.GetProperty("mapRunArn").GetString()), Is.EqualTo(("RUNNING", mapRunArn)));
@@ -45,6 +46,9 @@ public sealed class ServeMapChildAwsCliV1Tests
             Assert.That(stopped.GetProperty("mapRunArn").GetString(), Is.EqualTo(mapRunArn));
             Assert.That(events[^1].GetProperty("type").GetString(), Is.EqualTo("ExecutionAborted"));
             Assert.That(parent.GetProperty("status").GetString(), Is.EqualTo("SUCCEEDED"), "the Map tolerates one unsuccessful item: " + parent);
+            var counts = mapRun.GetProperty("executionCounts");
+            Assert.That((mapRun.GetProperty("status").GetString(), counts.GetProperty("aborted").GetInt64(), counts.GetProperty("succeeded").GetInt64()),
+                Is.EqualTo(("SUCCEEDED", 1L, 1L)), mapRun.ToString());
         });
     }
 

@@ -47,8 +47,11 @@ public sealed class DistributedMapChildServiceTests
         var parent = await WaitAsync(engine, execution);
         var history = await HistoryTypesAsync(service, children[0]);
         var siblings = await service.ListExecutionsAsync(new ListExecutionsInput { MapRunArn = mapRunArn });
+        var mapRun = await service.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = mapRunArn });
         Assert.Multiple(() =>
         {
+            Assert.That((mapRun.Status, mapRun.ExecutionArn, mapRun.ExecutionCounts.Aborted, mapRun.ExecutionCounts.Total), Is.EqualTo((MapRunStatus.Failed, execution, 3L, 3L)),
+                "DescribeMapRun counts the stopped child and the two its failing Map Run aborted");
             Assert.That((child.Status, child.Error, child.Cause), Is.EqualTo((ExecutionStatus.Aborted, "Halt", "by the test")));
             Assert.That(child.StopDate, Is.EqualTo(stopped.StopDate), "StopExecution answers the child's stop date");
             Assert.That(history, Is.EqualTo(new[] { "ExecutionStarted", "WaitStateEntered", "ExecutionAborted" }));
@@ -70,8 +73,10 @@ public sealed class DistributedMapChildServiceTests
         await service.StopExecutionAsync(new StopExecutionInput { ExecutionArn = children[0] });
         var parent = await WaitAsync(engine, execution);
         var statuses = (await service.ListExecutionsAsync(new ListExecutionsInput { MapRunArn = mapRunArn })).Executions.Select(e => e.Status.Value).Order();
+        var mapRun = await service.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = mapRunArn });
         Assert.Multiple(() =>
         {
+            Assert.That((mapRun.Status, mapRun.ExecutionCounts.Aborted, mapRun.ExecutionCounts.Succeeded, mapRun.ToleratedFailureCount), Is.EqualTo((MapRunStatus.Succeeded, 1L, 2L, 1L)));
             Assert.That(parent.Status, Is.EqualTo(EngineStatus.SUCCEEDED), parent.Error);
             Assert.That(parent.Output, Is.EqualTo(JsonValue.Parse("[{},0,0]")), "the stopped item's place holds its (empty) error output, as a failed item's does");
             Assert.That(statuses, Is.EqualTo(new[] { "ABORTED", "SUCCEEDED", "SUCCEEDED" }));
@@ -126,7 +131,9 @@ public sealed class DistributedMapChildServiceTests
         var innerMapRunArn = await MapRunArnAsync(service, outerChild);
         var runningChildren = await ChildrenAsync(service, innerMapRunArn, running: 2);
         var runningDescribed = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = runningChildren[0] });
+        var runningMapRun = await service.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = innerMapRunArn });
         Assert.That((await WaitAsync(engine, execution)).Status, Is.EqualTo(EngineStatus.SUCCEEDED));
+        var endedMapRun = await service.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = innerMapRunArn });
 
         var listed = await service.ListExecutionsAsync(new ListExecutionsInput { MapRunArn = innerMapRunArn });
         var described = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = runningChildren[1] });
@@ -136,6 +143,9 @@ public sealed class DistributedMapChildServiceTests
             Assert.That(listed.Executions.Select(e => (e.ExecutionArn, e.Status, e.MapRunArn)).Order(),
                 Is.EqualTo(runningChildren.Select(c => (c, ExecutionStatus.Succeeded, (string?)innerMapRunArn)).Order()), "after it ended");
             Assert.That(described.MapRunArn, Is.EqualTo(innerMapRunArn));
+            Assert.That((runningMapRun.Status, runningMapRun.ExecutionArn, runningMapRun.ExecutionCounts.Running), Is.EqualTo((MapRunStatus.Running, outerChild, 2L)),
+                "DescribeMapRun finds the nested Map Run while it runs, in the child execution that runs it");
+            Assert.That((endedMapRun.Status, endedMapRun.ExecutionCounts.Succeeded, endedMapRun.StopDate is not null), Is.EqualTo((MapRunStatus.Succeeded, 2L, true)));
         });
     }
 

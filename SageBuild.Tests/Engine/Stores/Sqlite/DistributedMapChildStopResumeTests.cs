@@ -65,6 +65,8 @@ public sealed class DistributedMapChildStopResumeTests
             Assert.That(await HistoryTypesAsync(resumed, stoppedChild), Is.EqualTo(new[] { "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "ExecutionAborted" }),
                 "its history ends once, ABORTED");
             Assert.That((waiting.Status, waiting.MapRunArn), Is.EqualTo((ExecutionStatus.Running, (string?)mapRunArn)), "a resumed child names its Map Run");
+            var mapRun = await resumed.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = mapRunArn });
+            Assert.That((mapRun.Status, mapRun.ExecutionCounts.Aborted, mapRun.ExecutionCounts.Succeeded), Is.EqualTo((MapRunStatus.Succeeded, 1L, 1L)));
         });
     }
 
@@ -119,12 +121,15 @@ public sealed class DistributedMapChildStopResumeTests
             var inner = (await service.ListExecutionsAsync(new ListExecutionsInput { MapRunArn = innerMapRunArn })).Executions;
             var outerDescribed = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = outer.ExecutionArn });
             var innerDescribed = await service.DescribeExecutionAsync(new DescribeExecutionInput { ExecutionArn = inner[0].ExecutionArn });
+            var innerMapRun = await service.DescribeMapRunAsync(new DescribeMapRunInput { MapRunArn = innerMapRunArn });
             Assert.Multiple(() =>
             {
                 Assert.That(inner.Select(e => (e.Status, e.MapRunArn)), Is.All.EqualTo((ExecutionStatus.Succeeded, (string?)innerMapRunArn)));
                 Assert.That(outerDescribed.MapRunArn, Is.EqualTo(outerMapRunArn));
                 Assert.That(innerDescribed.MapRunArn, Is.EqualTo(innerMapRunArn));
                 Assert.That(innerDescribed.StateMachineArn, Is.EqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:nested/Inner"));
+                Assert.That((innerMapRun.Status, innerMapRun.ExecutionArn, innerMapRun.ExecutionCounts.Succeeded, innerMapRun.ExecutionCounts.Total),
+                    Is.EqualTo((MapRunStatus.Succeeded, outer.ExecutionArn, (long)inner.Count, (long)inner.Count)));
             });
         }
     }
