@@ -13,22 +13,16 @@ internal sealed class ChildExecution
     private JsonObject? _stateMachineContext;
     private LockedRandom? _random;
 
-    public ChildExecution(ExecutionRun run, MapRunChildren mapRun, AbortSignal mapAbort, int index, JsonValue input, DateTimeOffset startDate)
+    public ChildExecution(ExecutionRun run, MapRunChildren mapRun, int index, JsonValue input, DateTimeOffset startDate)
     {
         var names = mapRun.Names;
         MapRun = mapRun;
-        MapAbort = mapAbort;
         Index = index;
-        Cancellation = run.Cancellation;
         Name = names.NameOf(index);
         RandomSeed = names.SeedOf(index);
-        StateMachineName = names.StateMachineName;
-        StateMachineArn = names.StateMachineArn;
         ExecutionArn = string.Concat(names.ExecutionArnPrefix, Name);
-        RoleArn = run.Settings.RoleArn;
         Input = input;
         StartDate = startDate;
-        Definition = run.Record.Definition;
         Journal = new ChildExecutionJournal(run, ExecutionArn);
     }
 
@@ -40,10 +34,6 @@ internal sealed class ChildExecution
     /// <summary>The item's (or batch's) index in its Map Run.</summary>
     public int Index { get; }
 
-    /// <summary>The Map Run's signal: set when the Map fails or the parent stops, which aborts every running child.</summary>
-    public AbortSignal MapAbort { get; }
-
-    private CancellationToken Cancellation { get; }
 
     /// <summary>The child's own stop signal once made (<see cref="Signal"/>); guarded by its Map Run.</summary>
     public AbortSignal? MadeSignal { get; set; }
@@ -52,7 +42,7 @@ internal sealed class ChildExecution
     /// The child's own stop signal (inside the Map Run's), made when a frame of the child first needs a cancellation
     /// token or nests a signal: set by a StopExecution on this child, or by the Map Run's.
     /// </summary>
-    public AbortSignal Signal => MadeSignal ?? MapRun.SignalOf(this, MapAbort, Cancellation);
+    public AbortSignal Signal => MadeSignal ?? MapRun.SignalOf(this);
 
     /// <summary>
     /// Whether the child should stop at its next step: its Map Run aborts, or a StopExecution asked for it. A child that
@@ -60,21 +50,22 @@ internal sealed class ChildExecution
     /// </summary>
     public bool IsAborting => MadeSignal is { } signal
         ? signal.IsSet
-        : MapAbort.IsSet || (MapRun.HasStops && MapRun.StopOf(Index) is not null);
+        : MapRun.Abort.IsSet || (MapRun.HasStops && MapRun.StopOf(Index) is not null);
 
-    public string StateMachineName { get; }
+    // What every child of the Map Run shares is read from it, not copied into each child.
+    public string StateMachineName => MapRun.Names.StateMachineName;
 
-    public string StateMachineArn { get; }
+    public string StateMachineArn => MapRun.Names.StateMachineArn;
 
     public string ExecutionArn { get; }
 
-    public string RoleArn { get; }
+    public string RoleArn => MapRun.RoleArn;
 
     public JsonValue Input { get; }
 
     public DateTimeOffset StartDate { get; }
 
-    public string Definition { get; }
+    public string Definition => MapRun.Definition;
 
     /// <summary>The child's history, stored as it goes.</summary>
     public ChildExecutionJournal Journal { get; }

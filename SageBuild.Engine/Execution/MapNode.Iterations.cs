@@ -12,17 +12,17 @@ internal sealed partial class MapNode
         RunFrame frame, long startedEventId, string? mapRunArn, long mapRunStartedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var executionArn = frame.Child?.ExecutionArn ?? frame.Run.ExecutionArn;
+        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
             StartedEventId = startedEventId,
             ChildExecutions = mapRunArn is null
                 ? null
-                : new MapRunChildren(mapRunArn, executionArn, mapRunStartedEventId,
+                : new MapRunChildren(frame.Run, abort, mapRunArn, executionArn, mapRunStartedEventId,
                     new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length,
                     new MapRunSettings(maxConcurrency, toleratedCount, toleratedPercentage)),
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
-        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         if (shared.ChildExecutions is not { } children)
             return await RunWorkersAsync(frame, shared, abort, inputs, maxConcurrency).ConfigureAwait(false);
         // Registered while it runs (once per Map Run): StopExecution finds a running child through it.
@@ -146,7 +146,7 @@ internal sealed partial class MapNode
         if (earlier is { Status: ExecutionStatus.ABORTED } && await WasStoppedOnItsOwnAsync(run.Engine.Store, earlier).ConfigureAwait(false))
             return Reuse(frame, shared, abort, index, earlier, offset);
 
-        var execution = new ChildExecution(run, mapRun, abort, index, input, earlier?.StartDate ?? run.Now(offset));
+        var execution = new ChildExecution(run, mapRun, index, input, earlier?.StartDate ?? run.Now(offset));
         if (earlier is null)
             await execution.Journal.CreateAsync(execution.Running()).ConfigureAwait(false);
         else if (earlier.Status == ExecutionStatus.RUNNING)

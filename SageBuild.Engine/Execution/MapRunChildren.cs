@@ -21,8 +21,12 @@ internal sealed class MapRunChildren
     private volatile bool _hasStops;
     private bool _ended;
 
-    public MapRunChildren(string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count, MapRunSettings settings)
+    public MapRunChildren(ExecutionRun run, AbortSignal abort, string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count, MapRunSettings settings)
     {
+        Abort = abort;
+        Cancellation = run.Cancellation;
+        RoleArn = run.Settings.RoleArn;
+        Definition = run.Record.Definition;
         Settings = settings;
         MapRunArn = mapRunArn;
         ExecutionArn = executionArn;
@@ -32,6 +36,18 @@ internal sealed class MapRunChildren
     }
 
     public string MapRunArn { get; }
+
+    /// <summary>The Map Run's signal: set when the Map fails or the parent stops, which aborts every running child.</summary>
+    public AbortSignal Abort { get; }
+
+    /// <summary>The stop of the top-level execution the Map Run belongs to.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The role every child runs with.</summary>
+    public string RoleArn { get; }
+
+    /// <summary>The definition every child runs (its parent's).</summary>
+    public string Definition { get; }
 
     /// <summary>The execution that runs the Map Run: a top-level execution, or a child execution for a nested one.</summary>
     public string ExecutionArn { get; }
@@ -116,7 +132,7 @@ internal sealed class MapRunChildren
     /// The child's own stop signal, made when one of its frames first needs it: set at once when the child was already
     /// asked to stop, and set by <see cref="Stop"/> later.
     /// </summary>
-    public AbortSignal SignalOf(ChildExecution child, AbortSignal mapAbort, CancellationToken execution)
+    public AbortSignal SignalOf(ChildExecution child)
     {
         AbortSignal signal;
         bool stopped;
@@ -124,7 +140,7 @@ internal sealed class MapRunChildren
         {
             if (child.MadeSignal is { } made)
                 return made;
-            signal = new AbortSignal(mapAbort, execution);
+            signal = new AbortSignal(Abort, Cancellation);
             child.MadeSignal = signal;
             _signalled ??= [];
             _signalled[child.Index] = child;
