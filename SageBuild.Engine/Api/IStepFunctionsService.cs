@@ -68,6 +68,10 @@ public interface IStepFunctionsService
     /// <exception cref="StepFunctionsException">ExecutionDoesNotExist, ExecutionNotRedrivable, ExecutionLimitExceeded, InvalidArn, ValidationException.</exception>
     Task<RedriveExecutionOutput> RedriveExecutionAsync(RedriveExecutionInput input, CancellationToken cancellationToken = default);
 
+    /// <summary>Provides information about a Map Run's configuration, progress, and results.</summary>
+    /// <exception cref="StepFunctionsException">ResourceNotFound, InvalidArn.</exception>
+    Task<DescribeMapRunOutput> DescribeMapRunAsync(DescribeMapRunInput input, CancellationToken cancellationToken = default);
+
     /// <summary>Used by activity workers, Task states using the callback pattern, and optionally Task states using the job run pattern to report that the task identified by the taskToken completed successfully.</summary>
     /// <exception cref="StepFunctionsException">TaskDoesNotExist, InvalidOutput, InvalidToken, TaskTimedOut, KmsAccessDeniedException, KmsInvalidStateException, KmsThrottlingException.</exception>
     Task<SendTaskSuccessOutput> SendTaskSuccessAsync(SendTaskSuccessInput input, CancellationToken cancellationToken = default);

@@ -199,14 +199,22 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     public async Task<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string? stateMachineArn = null, CancellationToken cancellationToken = default) =>
         await _context.Store.ListExecutionsAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Stops a running execution: it ends ABORTED with <paramref name="error"/> and <paramref name="cause"/>.</summary>
+    /// <summary>
+    /// Stops a running execution: it ends ABORTED with <paramref name="error"/> and <paramref name="cause"/>. A distributed
+    /// Map's running child can be stopped on its own (<see cref="StopChildExecutionAsync"/>). An ended execution stays
+    /// as it ended.
+    /// </summary>
     public async Task StopExecutionAsync(string executionArn, string? error = null, string? cause = null, CancellationToken cancellationToken = default)
     {
-        await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        var record = await DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
         if (_running.TryGetValue(executionArn, out var run))
         {
             run.Abort(error, cause);
             await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (record.Status == ExecutionStatus.RUNNING)
+        {
+            await StopChildExecutionAsync(executionArn, error, cause, cancellationToken).ConfigureAwait(false);
         }
     }
 

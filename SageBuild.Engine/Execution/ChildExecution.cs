@@ -13,35 +13,59 @@ internal sealed class ChildExecution
     private JsonObject? _stateMachineContext;
     private LockedRandom? _random;
 
-    public ChildExecution(ExecutionRun run, ChildExecutionNames names, int index, JsonValue input, DateTimeOffset startDate)
+    public ChildExecution(ExecutionRun run, MapRunChildren mapRun, int index, JsonValue input, DateTimeOffset startDate)
     {
+        var names = mapRun.Names;
+        MapRun = mapRun;
+        Index = index;
         Name = names.NameOf(index);
         RandomSeed = names.SeedOf(index);
-        StateMachineName = names.StateMachineName;
-        StateMachineArn = names.StateMachineArn;
         ExecutionArn = string.Concat(names.ExecutionArnPrefix, Name);
-        RoleArn = run.Settings.RoleArn;
         Input = input;
         StartDate = startDate;
-        Definition = run.Record.Definition;
         Journal = new ChildExecutionJournal(run, ExecutionArn);
     }
 
     public string Name { get; }
 
-    public string StateMachineName { get; }
+    /// <summary>The Map Run the child belongs to.</summary>
+    public MapRunChildren MapRun { get; }
 
-    public string StateMachineArn { get; }
+    /// <summary>The item's (or batch's) index in its Map Run.</summary>
+    public int Index { get; }
+
+
+    /// <summary>The child's own stop signal once made (<see cref="Signal"/>); guarded by its Map Run.</summary>
+    public AbortSignal? MadeSignal { get; set; }
+
+    /// <summary>
+    /// The child's own stop signal (inside the Map Run's), made when a frame of the child first needs a cancellation
+    /// token or nests a signal: set by a StopExecution on this child, or by the Map Run's.
+    /// </summary>
+    public AbortSignal Signal => MadeSignal ?? MapRun.SignalOf(this);
+
+    /// <summary>
+    /// Whether the child should stop at its next step: its Map Run aborts, or a StopExecution asked for it. A child that
+    /// never made its own signal reads the Map Run's flags, so a child of Pass states makes nothing to be stoppable.
+    /// </summary>
+    public bool IsAborting => MadeSignal is { } signal
+        ? signal.IsSet
+        : MapRun.Abort.IsSet || (MapRun.HasStops && MapRun.StopOf(Index) is not null);
+
+    // What every child of the Map Run shares is read from it, not copied into each child.
+    public string StateMachineName => MapRun.Names.StateMachineName;
+
+    public string StateMachineArn => MapRun.Names.StateMachineArn;
 
     public string ExecutionArn { get; }
 
-    public string RoleArn { get; }
+    public string RoleArn => MapRun.RoleArn;
 
     public JsonValue Input { get; }
 
     public DateTimeOffset StartDate { get; }
 
-    public string Definition { get; }
+    public string Definition => MapRun.Definition;
 
     /// <summary>The child's history, stored as it goes.</summary>
     public ChildExecutionJournal Journal { get; }
@@ -88,6 +112,16 @@ internal sealed class ChildExecution
             Output = result.Kind == StepKind.End ? result.Output : null,
             Error = result.Failure?.Error,
             Cause = result.Failure?.Cause,
+            RandomSeed = RandomSeed,
+        };
+
+    /// <summary>The child's record once a StopExecution on it has aborted it: ABORTED with the stop's error and cause.</summary>
+    public ExecutionRecord Stopped(DateTimeOffset stopDate, ChildStopRequest stop) =>
+        new(ExecutionArn, StateMachineArn, Name, Definition, ExecutionStatus.ABORTED, StartDate, Input)
+        {
+            StopDate = stopDate,
+            Error = stop.Error,
+            Cause = stop.Cause,
             RandomSeed = RandomSeed,
         };
 }

@@ -14,4 +14,8 @@ internal sealed record EngineContext(
     TaskTokenRegistry Tokens,
     PreparationCache Preparations,
     string Region,
-    string AccountId);
+    string AccountId)
+{
+    /// <summary>The distributed Map Runs running now (StopExecution on a child, lookups of nested Map Runs).</summary>
+    public MapRunRegistry MapRuns { get; } = new();
+}

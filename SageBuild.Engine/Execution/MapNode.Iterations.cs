@@ -1,3 +1,4 @@
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -8,17 +9,39 @@ namespace SageBuild.Engine.Execution;
 internal sealed partial class MapNode
 {
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
-        RunFrame frame, long startedEventId, long mapRunStartedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+        RunFrame frame, long startedEventId, string? mapRunArn, long mapRunStartedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
+        var executionArn = frame.Child?.ExecutionArn ?? frame.Run.ExecutionArn;
+        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
             StartedEventId = startedEventId,
-            ChildNames = _distributed
-                ? new ChildExecutionNames(frame.Run.Settings, _label ?? Name, frame.Child?.ExecutionArn ?? frame.Run.ExecutionArn, mapRunStartedEventId)
-                : null,
+            ChildExecutions = mapRunArn is null
+                ? null
+                : new MapRunChildren(frame.Run, abort, mapRunArn, executionArn, mapRunStartedEventId,
+                    new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length,
+                    new MapRunSettings(maxConcurrency, toleratedCount, toleratedPercentage)),
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
-        using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
+        if (shared.ChildExecutions is not { } children)
+            return await RunWorkersAsync(frame, shared, abort, inputs, maxConcurrency).ConfigureAwait(false);
+        // Registered while it runs (once per Map Run): StopExecution finds a running child through it.
+        var registry = frame.Run.Engine.MapRuns;
+        registry.Add(children);
+        try
+        {
+            return await RunWorkersAsync(frame, shared, abort, inputs, maxConcurrency).ConfigureAwait(false);
+        }
+        finally
+        {
+            registry.Remove(children);
+            children.End();
+        }
+    }
+
+    private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunWorkersAsync(
+        RunFrame frame, MapRun shared, AbortSignal abort, JsonValue[] inputs, int maxConcurrency)
+    {
 
         // Worker w takes item w first, then whatever is left: with iterations that never wait, the history is in item
         // order; with MaxConcurrency N, each worker is one of the N lanes, and its virtual time runs on from item to item.
@@ -116,11 +139,14 @@ internal sealed partial class MapNode
     private async ValueTask<TimeSpan> RunChildExecutionAsync(RunFrame frame, MapRun shared, AbortSignal abort, int index, JsonValue input, TimeSpan offset)
     {
         var run = frame.Run;
-        var earlier = run.IsResumed ? await EarlierChildAsync(run.Engine.Store, shared.ChildNames!, index).ConfigureAwait(false) : null;
+        var mapRun = shared.ChildExecutions!;
+        var earlier = run.IsResumed ? await EarlierChildAsync(run.Engine.Store, mapRun.Names, index).ConfigureAwait(false) : null;
         if (earlier is { Status: ExecutionStatus.SUCCEEDED or ExecutionStatus.FAILED or ExecutionStatus.TIMED_OUT })
             return Reuse(frame, shared, abort, index, earlier, offset);
+        if (earlier is { Status: ExecutionStatus.ABORTED } && await WasStoppedOnItsOwnAsync(run.Engine.Store, earlier).ConfigureAwait(false))
+            return Reuse(frame, shared, abort, index, earlier, offset);
 
-        var execution = new ChildExecution(run, shared.ChildNames!, index, input, earlier?.StartDate ?? run.Now(offset));
+        var execution = new ChildExecution(run, mapRun, index, input, earlier?.StartDate ?? run.Now(offset));
         if (earlier is null)
             await execution.Journal.CreateAsync(execution.Running()).ConfigureAwait(false);
         else if (earlier.Status == ExecutionStatus.RUNNING)
@@ -128,7 +154,8 @@ internal sealed partial class MapNode
         else
             execution.Journal.DoNotStore();
 
-        var child = new RunFrame(run, execution.Journal, new VariableScope(null)) { VirtualOffset = offset, Abort = abort, Child = execution };
+        // No Abort of its own: the frame reads the child's (ChildExecution.IsAborting), made only if the child needs a token.
+        var child = new RunFrame(run, execution.Journal, new VariableScope(null)) { VirtualOffset = offset, Child = execution };
         child.Attach(FrameKey.TopLevel);
         child.BeginSynchronousStep();
         child.Emit(HistoryEventType.ExecutionStarted, new ExecutionStartedEventDetails(input, execution.RoleArn, run.Machine.DefinitionHash), updateSource: false);
@@ -139,6 +166,13 @@ internal sealed partial class MapNode
         {
             // The engine is shutting down over a durable store: the child did not end, and is not recorded as ended
             // (the next engine resumes it), just as its parent stays RUNNING.
+            mapRun.Ended(execution);
+            return child.VirtualOffset;
+        }
+
+        if (result.Kind == StepKind.Aborted && mapRun.StopOf(index) is { } stop)
+        {
+            EndStopped(shared, abort, execution, child, stop);
             return child.VirtualOffset;
         }
 
@@ -163,9 +197,39 @@ internal sealed partial class MapNode
         var record = execution.Record(status, child.Now, result);
         // Handed over, not waited for: the parent's next barrier covers it, as it covers the parent's own computed steps.
         execution.Journal.Flush(record);
+        mapRun.Ended(execution);
         RecordChild(shared, abort, index, record, result.Kind == StepKind.End ? result.Output! : null, result.Kind == StepKind.Failed ? result.Failure! : null);
         return child.VirtualOffset;
     }
+
+    /// <summary>
+    /// A child stopped by a StopExecution of its own: it ends ABORTED with the stop's error and cause, and counts as an
+    /// unsuccessful item (ToleratedFailure*), as a failed child does.
+    /// </summary>
+    /// <remarks>
+    /// Its ExecutionAborted follows event 0, as a stopped top-level execution's does, and is recorded by the thread
+    /// <see cref="FrameKey.StopRequest"/>: the mark that tells a resumed Map Run this child ended on its own (and is
+    /// not run again) from one its stopping Map Run aborted (which is).
+    /// </remarks>
+    private void EndStopped(MapRun shared, AbortSignal abort, ChildExecution execution, RunFrame child, ChildStopRequest stop)
+    {
+        var now = child.Now;
+        execution.Journal.Append(HistoryEventType.ExecutionAborted, 0, now, new ErrorEventDetails(stop.Error, stop.Cause), FrameKey.StopRequest);
+        var record = execution.Stopped(now, stop);
+        execution.Journal.Flush(record);
+        execution.MapRun.Ended(execution);
+        RecordChild(shared, abort, execution.Index, record, null, StoppedFailure(record));
+    }
+
+    /// <summary>Whether an ABORTED child was stopped on its own (by StopExecution) rather than aborted by its stopping Map Run.</summary>
+    private static async ValueTask<bool> WasStoppedOnItsOwnAsync(IExecutionStore store, ExecutionRecord record)
+    {
+        var history = await store.ReadHistoryAsync(record.ExecutionArn, CancellationToken.None).ConfigureAwait(false);
+        return history.Count > 0 && history[^1] is { Type: HistoryEventType.ExecutionAborted, Frame: var frame } && frame == FrameKey.StopRequest;
+    }
+
+    /// <summary>The failure a stopped child stands for: its output slot shows the stop's error and cause.</summary>
+    private static Failure StoppedFailure(ExecutionRecord record) => new(record.Error, record.Cause) { IsStop = true };
 
     /// <summary>The record a run before the restart left for the item's child, if any.</summary>
     private static ValueTask<ExecutionRecord?> EarlierChildAsync(IExecutionStore store, ChildExecutionNames names, int index) =>
@@ -177,6 +241,10 @@ internal sealed partial class MapNode
         if (record.Status == ExecutionStatus.SUCCEEDED)
         {
             RecordChild(shared, abort, index, record, record.Output ?? JsonNull.Instance, null);
+        }
+        else if (record.Status == ExecutionStatus.ABORTED)
+        {
+            RecordChild(shared, abort, index, record, null, StoppedFailure(record));
         }
         else
         {
@@ -227,7 +295,8 @@ internal sealed partial class MapNode
         /// <summary>The MapStateStarted event of this attempt: with an item's index, it names the item's thread (<see cref="FrameKey"/>).</summary>
         public long StartedEventId { get; init; }
 
-        public ChildExecutionNames? ChildNames { get; init; }
+        /// <summary>A distributed Map's children (their names, and the stops asked for them); null for an inline Map.</summary>
+        public MapRunChildren? ChildExecutions { get; init; }
 
         /// <summary>The child executions' final records, kept only for a ResultWriter.</summary>
         public ExecutionRecord?[]? Children { get; init; }
@@ -251,7 +320,8 @@ internal sealed partial class MapNode
                 return false;
             if (!settings.HasTolerance)
             {
-                Failure = failure;
+                // A stopped child has no error of its own to fail the Map with: the Map Run's threshold (0) is exceeded.
+                Failure = failure.IsStop ? ExceededThreshold : failure;
                 return true;
             }
 
@@ -259,8 +329,10 @@ internal sealed partial class MapNode
             var overPercentage = settings.HasToleratedPercentage && FailedCount * 100.0 / count > toleratedPercentage;
             if (!overCount && !overPercentage)
                 return false;
-            Failure = new Failure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+            Failure = ExceededThreshold;
             return true;
         }
+
+        private static Failure ExceededThreshold => new(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
     }
 }

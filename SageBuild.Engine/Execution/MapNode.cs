@@ -115,7 +115,7 @@ internal sealed partial class MapNode : RetryableNode
                 // run must find it recorded (ids of events computed again could differ beside a concurrent branch).
                 await frame.CommitAsync().ConfigureAwait(false);
             }
-            var run = await RunIterationsAsync(frame, started, mapRunStarted, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            var run = await RunIterationsAsync(frame, started, mapRunArn, mapRunStarted, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
             if (run.Outcome.Kind == StepKind.Failed)

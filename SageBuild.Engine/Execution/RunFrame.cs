@@ -26,6 +26,7 @@ internal sealed class RunFrame : IEvaluationScope
     private Func<JsonValue>? _contextSource;
     private Func<string, JsonValue?>? _variableResolver;
     private Func<Random>? _randomSource;
+    private AbortSignal? _abort;
 
     public RunFrame(ExecutionRun run, IEventSink sink, VariableScope variables)
     {
@@ -129,14 +130,24 @@ internal sealed class RunFrame : IEvaluationScope
     /// <summary>The child execution of a distributed Map this frame runs in (its own <c>$$.Execution</c>), or null.</summary>
     public ChildExecution? Child { get; init; }
 
-    /// <summary>Set for the branches of a Parallel or the iterations of a Map, so that one failure can stop its siblings.</summary>
-    public AbortSignal? Abort { get; set; }
+    /// <summary>
+    /// Set for the branches of a Parallel or the iterations of a Map, so that one failure can stop its siblings. The top
+    /// thread of a distributed Map's child leaves it unset and gets its child's own signal (made when first asked for),
+    /// which a StopExecution on the child sets.
+    /// </summary>
+    public AbortSignal? Abort
+    {
+        get => _abort ?? Child?.Signal;
+        set => _abort = value;
+    }
 
     /// <summary>Cancelled when the execution stops or this frame's siblings are being aborted.</summary>
     public CancellationToken CancellationToken => Abort?.Token ?? Run.Cancellation;
 
     /// <summary>Whether the frame should stop at the next step.</summary>
-    public bool IsAborting => Abort?.IsSet ?? Run.Cancellation.IsCancellationRequested;
+    public bool IsAborting => _abort is { } abort
+        ? abort.IsSet
+        : Child is { } child ? child.IsAborting : Run.Cancellation.IsCancellationRequested;
 
     // ---- JSONata: what an expression's bindings read, made once per frame and only when used ----
 
@@ -166,7 +177,7 @@ internal sealed class RunFrame : IEvaluationScope
 
     /// <summary>A frame for a branch or iteration that starts from this frame's current event and time.</summary>
     public RunFrame CreateChild(VariableScope variables, IEventSink? sink = null) =>
-        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = Abort, Child = Child };
+        new(Run, sink ?? Sink, variables) { Source = Source, LastPublished = Source, VirtualOffset = VirtualOffset, Abort = _abort, Child = Child };
 
     /// <summary>Records an event that follows from <see cref="Source"/>; by default it becomes the new source.</summary>
     public long Emit(HistoryEventType type, HistoryEventDetails? details, bool updateSource = true)

@@ -10,4 +10,10 @@ internal readonly record struct FrameKey(long StartEventId, int Index)
 {
     /// <summary>The execution's top level.</summary>
     public static FrameKey TopLevel => default;
+
+    /// <summary>
+    /// No thread of the run: a StopExecution on a distributed Map's child, which records the child's ExecutionAborted.
+    /// A resumed Map Run tells such a child (ended on its own, not run again) by it from one its Map Run aborted.
+    /// </summary>
+    public static FrameKey StopRequest => new(0, -1);
 }

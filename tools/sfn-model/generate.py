@@ -28,7 +28,7 @@ OPERATIONS = [
     "CreateStateMachine", "UpdateStateMachine", "DeleteStateMachine", "DescribeStateMachine",
     "DescribeStateMachineForExecution", "ListStateMachines",
     "StartExecution", "StartSyncExecution", "StopExecution", "DescribeExecution", "ListExecutions",
-    "GetExecutionHistory", "RedriveExecution",
+    "GetExecutionHistory", "RedriveExecution", "DescribeMapRun",
     "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
     "ValidateStateMachineDefinition", "TestState",
     "TagResource", "UntagResource", "ListTagsForResource",

@@ -59,6 +59,10 @@ public sealed partial class StepFunctionsClient
         SendAsync<RedriveExecutionInput, RedriveExecutionOutput>("RedriveExecution", input, cancellationToken);
 
     /// <inheritdoc />
+    public Task<DescribeMapRunOutput> DescribeMapRunAsync(DescribeMapRunInput input, CancellationToken cancellationToken = default) =>
+        SendAsync<DescribeMapRunInput, DescribeMapRunOutput>("DescribeMapRun", input, cancellationToken);
+
+    /// <inheritdoc />
     public Task<SendTaskSuccessOutput> SendTaskSuccessAsync(SendTaskSuccessInput input, CancellationToken cancellationToken = default) =>
         SendAsync<SendTaskSuccessInput, SendTaskSuccessOutput>("SendTaskSuccess", input, cancellationToken);
 

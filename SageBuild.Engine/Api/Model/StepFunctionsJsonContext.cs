@@ -34,6 +34,8 @@ namespace SageBuild.Engine.Api.Model;
 [JsonSerializable(typeof(GetExecutionHistoryOutput))]
 [JsonSerializable(typeof(RedriveExecutionInput))]
 [JsonSerializable(typeof(RedriveExecutionOutput))]
+[JsonSerializable(typeof(DescribeMapRunInput))]
+[JsonSerializable(typeof(DescribeMapRunOutput))]
 [JsonSerializable(typeof(SendTaskSuccessInput))]
 [JsonSerializable(typeof(SendTaskSuccessOutput))]
 [JsonSerializable(typeof(SendTaskFailureInput))]

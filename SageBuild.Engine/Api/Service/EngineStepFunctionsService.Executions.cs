@@ -105,6 +105,7 @@ public sealed partial class EngineStepFunctionsService
         var standard = !IsExpress(record.ExecutionArn);
         var redrives = standard ? await _engine.GetRedriveInfoAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false) : null;
         var (redriveStatus, redriveReason) = await RedriveStatusOfAsync(record, cancellationToken).ConfigureAwait(false);
+        var mapRunArn = await _engine.FindMapRunArnOfAsync(record, cancellationToken).ConfigureAwait(false);
         return new DescribeExecutionOutput
         {
             ExecutionArn = record.ExecutionArn,
@@ -123,6 +124,7 @@ public sealed partial class EngineStepFunctionsService
             RedriveDate = redrives?.LastDate,
             RedriveStatus = standard ? redriveStatus : null,
             RedriveStatusReason = standard ? redriveReason : null,
+            MapRunArn = mapRunArn,
         };
     }
 
