@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.Stores.Sqlite;
@@ -39,20 +40,34 @@ internal static class EngineMeasurement
 
     /// <summary>
     /// Runs the workload untimed, in memory and (with <paramref name="durableFolder"/>) durable, for at least
-    /// <paramref name="duration"/>: .NET starts optimising hot methods only after a quiet 100 ms and then compiles them in
-    /// the background, so rounds timed earlier measure unoptimised code (up to 3x slower), not the engine.
+    /// <paramref name="duration"/> and until the JIT has compiled nothing for <see cref="JitQuiet"/>: .NET starts
+    /// optimising hot methods only after 100 ms without new compilations and then compiles them in the background, so
+    /// rounds timed earlier measure unoptimised code (up to 3x slower), not the engine. A fixed time was not enough: the
+    /// durable store's first batches compiled methods late, and (a)'s hot methods were still unoptimised in half the
+    /// runs, in memory as durable. Steady state, as BenchmarkDotNet measures, is what a long-running server runs.
     /// </summary>
     public static async Task WarmUpAsync(BenchWorkload workload, string? durableFolder, TimeSpan duration, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var quietSince = clock.Elapsed;
         do
         {
             await MeasureAsync(workload, cancellationToken).ConfigureAwait(false);
             if (durableFolder is not null)
                 await MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+                (compiled, quietSince) = (now, clock.Elapsed);
         }
-        while (clock.Elapsed < duration);
+        while ((clock.Elapsed < duration || clock.Elapsed - quietSince < JitQuiet) && clock.Elapsed < MaximumWarmUp);
     }
+
+    // Long enough for the JIT's 100 ms delay, its 30 counted calls and the background compilations they start.
+    private static readonly TimeSpan JitQuiet = TimeSpan.FromMilliseconds(700);
+
+    // A workload whose every run compiles something (none does today) is timed after this, whatever the JIT does.
+    private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(15);
 
     private static async Task<BenchMeasurement> MeasureAsync(BenchWorkload workload, IExecutionStore inner, CancellationToken cancellationToken, Action? settle = null)
     {

@@ -78,8 +78,8 @@ public sealed class JsonNumber : JsonValue
     public override void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (_literal is null && IsShortInteger(Value))
-            writer.WriteNumberValue((long)Value); // the same digits, without formatting a double (the slowest part of writing JSON)
+        if (TryGetShortInteger(out var whole))
+            writer.WriteNumberValue(whole); // the same digits, without formatting a double (the slowest part of writing JSON)
         else if (_literal is null)
             writer.WriteNumberValue(Value);
         else if (long.TryParse(_literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) )
@@ -108,8 +108,8 @@ public sealed class JsonNumber : JsonValue
     /// <summary>Appends <see cref="ToText"/>'s text; an integer's without making a string.</summary>
     internal void AppendTo(StringBuilder builder)
     {
-        if (_literal is null && IsShortInteger(Value))
-            builder.Append(CultureInfo.InvariantCulture, $"{(long)Value}");
+        if (TryGetShortInteger(out var whole))
+            builder.Append(CultureInfo.InvariantCulture, $"{whole}");
         else
             builder.Append(ToText());
     }
@@ -119,6 +119,17 @@ public sealed class JsonNumber : JsonValue
 
     /// <inheritdoc />
     public override int GetHashCode() => Value == 0 ? 0 : Value.GetHashCode();
+
+    /// <summary>
+    /// The number as a long when it was computed (not read from text) and is an integer whose text as a long is its
+    /// text as JSON: writers take it through the integer formatter, far faster than a double's.
+    /// </summary>
+    internal bool TryGetShortInteger(out long value)
+    {
+        var ok = _literal is null && IsShortInteger(Value);
+        value = ok ? (long)Value : 0;
+        return ok;
+    }
 
     // An integer that a double prints in full (no exponent below 1e15), and not negative zero (which prints "-0").
     private static bool IsShortInteger(double value) =>

@@ -33,21 +33,20 @@ internal sealed class HistoryStepCodec : IDisposable
         ArgumentNullException.ThrowIfNull(steps);
         _writer.Reset();
         _writer.Byte(Version);
-        _writer.Varint((ulong)steps.Sum(s => s.Length));
+        var count = 0;
+        for (var i = 0; i < steps.Count; i++)
+            count += steps[i].Length;
+        _writer.Varint((ulong)count);
         long id = 0, ticks = 0;
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            foreach (var e in step)
+            foreach (var e in steps[i])
             {
-                _writer.Byte(EventTypes.Code(e.Type));
-                _writer.Signed(e.Id - id);
-                _writer.Signed(e.Id - e.PreviousEventId);
-                _writer.Signed(e.Timestamp.UtcTicks - ticks);
-                _writer.Signed(e.Frame.StartEventId);
-                _writer.Signed(e.Frame.Index);
+                var timestamp = e.Timestamp.UtcTicks;
+                _writer.ByteAndSigned(EventTypes.Code(e.Type), e.Id - id, e.Id - e.PreviousEventId, timestamp - ticks, e.Frame.StartEventId, e.Frame.Index);
                 HistoryDetailsBinary.Write(_writer, e.Details);
                 id = e.Id;
-                ticks = e.Timestamp.UtcTicks;
+                ticks = timestamp;
             }
         }
 

@@ -141,7 +141,8 @@ internal sealed class RedoFrameCodec
         }
 
         var span = _buffer.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        var written = Encoding.UTF8.GetBytes(value, span[4..]);
+        // ARNs and names are ASCII, their own UTF-8; the encoder is for the rest.
+        var written = Ascii.FromUtf16(value, span[4..], out var copied) == OperationStatus.Done ? copied : Encoding.UTF8.GetBytes(value, span[4..]);
         BinaryPrimitives.WriteInt32LittleEndian(span, written);
         _buffer.Advance(4 + written);
     }

@@ -35,6 +35,11 @@ public sealed class SqliteExecutionStoreTests
             new ResourceScheduledEventDetails("arn:aws:lambda:us-east-1:123456789012:function:f", data, null, 5),
             new ErrorEventDetails("States.TaskFailed", "boom", "lambda", "invoke"),
             new OutputEventDetails(data),
+            // Computed values (no literal text): integers and an empty object are written without the JSON writer.
+            new StateEnteredEventDetails("Étape ✓", JsonObject.Empty), // not ASCII: the encoder's path
+            new StateExitedEventDetails("Q", JsonNumber.From(-999_999_999_999_999), null),
+            new OutputEventDetails(JsonArray.Wrap([JsonNumber.From(0), JsonNumber.From(1e15), JsonNumber.From(-7), JsonNumber.From(0.5)])),
+            new OutputEventDetails(JsonNumber.From(123_456)),
             null,
         ];
         return details.Select((d, i) => new HistoryEvent(i + 1, i, Start.AddMilliseconds(i), HistoryEventType.PassStateEntered, d) { Frame = new FrameKey(i, i % 3) }).ToArray();
