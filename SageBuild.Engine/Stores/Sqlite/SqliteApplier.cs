@@ -33,6 +33,10 @@ internal sealed class SqliteApplier : IDisposable
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
         _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
         _packs = new ChildPackWriter(connection);
+        // The store's background thread checkpoints the WAL (SqliteExecutionStore.CheckpointIfDue), on a connection of its
+        // own: a commit of this one that crossed the threshold copied megabytes into the database file while holding the
+        // apply lock, and a reader (or the benchmark's clock) waiting for SQLite to be up to date waited for that too.
+        SqliteDatabase.Execute(connection, "PRAGMA wal_autocheckpoint=0;");
         using var read = SqliteDatabase.Prepare(connection, "SELECT applied_sequence FROM redo_state");
         AppliedSequence = (long)read.ExecuteScalar()!;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -41,6 +42,10 @@ public sealed partial class SqliteExecutionStore
     private readonly Lock _applyLock = new();
     private readonly SqliteApplier _applier;
 
+    private readonly long _checkpointBytes;
+    private long _uncheckpointedBytes;
+    private SqliteConnection? _checkpointer;
+
     private const int EagerBatch = 4096;
     private static readonly TimeSpan BackgroundDelay = TimeSpan.FromMilliseconds(5);
     private readonly Timer _timer;
@@ -68,6 +73,7 @@ public sealed partial class SqliteExecutionStore
         _timer.Dispose();
         Wake();
         _worker.Join();
+        _checkpointer?.Dispose();
         lock (_logLock)
         {
             var everything = _failure is null;
@@ -162,6 +168,7 @@ public sealed partial class SqliteExecutionStore
             {
                 LogQueued();
                 ApplyLogged();
+                CheckpointIfDue();
             }
 #pragma warning disable CA1031 // Reported by the barrier, to whoever needs the writes stored.
             catch (Exception e)
@@ -170,6 +177,34 @@ public sealed partial class SqliteExecutionStore
                 Fail(e);
             }
         }
+    }
+
+    // On the background thread, outside the apply lock: a PASSIVE checkpoint copies the WAL's frames into the database
+    // file while the applier (a reader's apply, the next batch) goes on committing beside it, as SQLite allows one
+    // checkpointer beside one writer. The applier's own connection never checkpoints (SqliteApplier); without the
+    // background thread (a test setting) the WAL is checkpointed when the store closes.
+    // It waits for a moment with nothing queued or logged (a burst of writes goes on unhindered, and the copy is done
+    // once for the whole burst) unless the WAL has grown four times past the threshold.
+    private void CheckpointIfDue()
+    {
+        var bytes = Volatile.Read(ref _uncheckpointedBytes);
+        if (bytes < _checkpointBytes || (bytes < 4 * _checkpointBytes && HasWorkWaiting()))
+            return;
+        Interlocked.Exchange(ref _uncheckpointedBytes, 0);
+        _checkpointer ??= _database.Open();
+        SqliteDatabase.Execute(_checkpointer, "PRAGMA wal_checkpoint(PASSIVE);");
+    }
+
+    private bool HasWorkWaiting()
+    {
+        lock (_queueLock)
+        {
+            if (_queue.Count > 0)
+                return true;
+        }
+
+        lock (_loggedLock)
+            return _logged.Count > 0;
     }
 
     /// <summary>Brings SQLite up to date with everything handed over so far (for a reader).</summary>
@@ -205,6 +240,7 @@ public sealed partial class SqliteExecutionStore
 
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
+            Interlocked.Add(ref _uncheckpointedBytes, frame.Count);
             var direct = !TryLog(sequence, frame);
             lock (_loggedLock)
             {

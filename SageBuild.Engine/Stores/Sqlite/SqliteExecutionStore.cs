@@ -37,6 +37,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         _database = new SqliteDatabase(options);
         _survivesPowerLoss = options.SurvivesPowerLoss;
         _appliesInBackground = options.AppliesInBackground;
+        _checkpointBytes = options.CheckpointBytes;
         _applier = new SqliteApplier(_database.Open());
         try
         {

@@ -26,6 +26,12 @@ public sealed record SqliteStoreOptions
     internal long RedoLogCapacity { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
+    /// Redo-log bytes written between two checkpoints of SQLite's WAL (tests make it small). Default: 32 MB, about
+    /// what 4,000 WAL pages hold of executions, whose rows are more compact than the log's frames.
+    /// </summary>
+    internal long CheckpointBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
     /// Whether a background thread moves logged writes into SQLite; when false only readers and disposal do, so that
     /// tests can copy the files as a crash would leave them, with frames logged but not applied. Default: true.
     /// </summary>

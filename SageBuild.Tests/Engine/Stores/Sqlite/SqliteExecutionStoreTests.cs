@@ -169,6 +169,31 @@ public sealed class SqliteExecutionStoreTests
     }
 
     [Test]
+    public async Task Checkpoints_the_wal_into_the_database_file_in_the_background_while_open()
+    {
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), CheckpointBytes = 64 * 1024 };
+        await using var store = new SqliteExecutionStore(options);
+        var empty = new FileInfo(options.DatabasePath).Length;
+        var events = EveryKindOfDetails();
+        for (var i = 0; i < 400; i++)
+        {
+            var record = Record($"run-{i}");
+            await store.CreateExecutionAsync(record, default);
+            await store.AppendAsync(record.ExecutionArn, events, record with { Status = ExecutionStatus.SUCCEEDED, StopDate = Start }, default);
+            await store.EnsureStoredAsync(default);
+        }
+
+        // Written to the WAL only, the rows reach the database file once checkpointed: by the background thread, whose
+        // applier connection never checkpoints itself.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (new FileInfo(options.DatabasePath).Length < empty + (100 * 1024) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.That(new FileInfo(options.DatabasePath).Length, Is.GreaterThan(empty + (100 * 1024)), "the rows reached the database file while the store is open");
+        Assert.That(await store.ListExecutionsAsync(null, default), Has.Count.EqualTo(400));
+    }
+
+    [Test]
     public void Names_the_missing_option()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteExecutionStore(new SqliteStoreOptions()));
