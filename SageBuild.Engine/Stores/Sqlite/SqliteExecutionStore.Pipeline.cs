@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SageBuild.Engine.History;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -22,6 +23,7 @@ public sealed partial class SqliteExecutionStore
     private readonly Lock _queueLock = new();
     private List<StoreWrite> _queue = new(64);
     private List<StoreWrite> _queueSpare = new(64);
+    private long _queueGeneration; // counts the queues taken by LogQueued (under the queue lock)
 
     private readonly Lock _logLock = new();
     private readonly RedoLog _log;
@@ -46,7 +48,7 @@ public sealed partial class SqliteExecutionStore
     private long _uncheckpointedBytes;
     private SqliteConnection? _checkpointer;
 
-    private const int EagerBatch = 4096;
+    private const int EagerBatch = 2048;
     private static readonly TimeSpan BackgroundDelay = TimeSpan.FromMilliseconds(5);
     private readonly Timer _timer;
     private int _scheduled;
@@ -111,7 +113,21 @@ public sealed partial class SqliteExecutionStore
 
     private void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
-    private void Enqueue(StoreWrite write)
+    // An append joins its execution's last write when that is still in the queue (a Parallel's branches, an execution's
+    // steps between two barriers): one write, no new object, and nothing for Merge to do.
+    private void EnqueueAppend(OpenExecution execution, string executionArn, HistoryEvent[] events, ExecutionRecord? record)
+    {
+        lock (_queueLock)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            if (execution.Queued is { } queued && execution.QueuedIn == _queueGeneration && queued.TryAbsorb(events, record))
+                return;
+        }
+
+        Enqueue(StoreWrite.Append(execution.Id, executionArn, events, record), execution);
+    }
+
+    private void Enqueue(StoreWrite write, OpenExecution? execution = null)
     {
         int count;
         lock (_queueLock)
@@ -119,6 +135,8 @@ public sealed partial class SqliteExecutionStore
             ObjectDisposedException.ThrowIf(_closed, this);
             _queue.Add(write);
             count = _queue.Count;
+            if (execution is not null)
+                (execution.Queued, execution.QueuedIn) = (write, _queueGeneration);
         }
 
         // A long queue is packed and logged here, by the engine, and put into SQLite at once on the background thread,
@@ -228,6 +246,7 @@ public sealed partial class SqliteExecutionStore
                 batch = _queue;
                 _queue = _queueSpare;
                 _queueSpare = batch;
+                _queueGeneration++;
             }
 
             Merge(batch);

@@ -81,8 +81,9 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
 
         _arns.Add(arnKey);
         var id = Interlocked.Increment(ref _lastExecutionId);
-        _open[record.ExecutionArn] = new OpenExecution(id);
-        Enqueue(StoreWrite.Create(id, arnKey, record));
+        var execution = new OpenExecution(id);
+        _open[record.ExecutionArn] = execution;
+        Enqueue(StoreWrite.Create(id, arnKey, record), execution);
         return ValueTask.CompletedTask;
     }
 
@@ -133,7 +134,7 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         // An ended execution takes no more appends but a redrive's, rare enough to look it up again.
         if (record is { Status: not ExecutionStatus.RUNNING })
             _open.TryRemove(executionArn, out _);
-        Enqueue(StoreWrite.Append(execution.Id, executionArn, copy, record));
+        EnqueueAppend(execution, executionArn, copy, record);
         return ValueTask.CompletedTask;
     }
 
@@ -316,5 +317,11 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         public long Id { get; } = id;
 
         public long LastEventId { get; set; }
+
+        /// <summary>Its last write in the queue, while that queue is not yet taken (under the queue lock).</summary>
+        public StoreWrite? Queued { get; set; }
+
+        /// <summary>The queue <see cref="Queued"/> went into (<c>_queueGeneration</c>).</summary>
+        public long QueuedIn { get; set; }
     }
 }

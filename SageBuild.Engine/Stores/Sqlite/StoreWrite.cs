@@ -5,7 +5,7 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// <summary>
 /// One write handed to the SQLite store: an execution's creation, or one step's events with what the step made of the
 /// execution's record. Before logging, the store lets a write absorb the writes of the same execution queued after it
-/// (<see cref="TryAbsorb"/>): one frame entry and one row instead of one per step. The events are then packed
+/// (<see cref="TryAbsorb(StoreWrite)"/>): one frame entry and one row instead of one per step. The events are then packed
 /// (<see cref="HistoryStepCodec"/>) once, and SQLite stores those very bytes.
 /// </summary>
 internal sealed class StoreWrite
@@ -98,19 +98,36 @@ internal sealed class StoreWrite
     {
         if (later.Created is not null || later.ExecutionId != ExecutionId || PackedEvents is not null)
             return false;
-        if (later.HasEvents)
-        {
-            if (HasEvents && later.FirstEventId != LastEventId + 1)
-                return false;
-            _parts ??= [];
-            _parts.AddRange(later._parts!);
-            if (!HasEvents)
-                FirstEventId = later.FirstEventId;
-            LastEventId = later.LastEventId;
-        }
-
+        if (later.HasEvents && HasEvents && later.FirstEventId != LastEventId + 1)
+            return false;
+        foreach (var part in later._parts ?? [])
+            AddPart(part);
         Outcome = later.Outcome ?? Outcome;
         return true;
+    }
+
+    /// <summary>
+    /// Takes the next append of this write's execution (its events, and its record when it changes) into this write,
+    /// as <see cref="TryAbsorb(StoreWrite)"/> would take a write made of it, without making one. Only before packing.
+    /// </summary>
+    public bool TryAbsorb(HistoryEvent[] events, ExecutionRecord? record)
+    {
+        if (PackedEvents is not null || (events.Length > 0 && HasEvents && events[0].Id != LastEventId + 1))
+            return false;
+        if (events.Length > 0)
+            AddPart(events);
+        if (record is not null)
+            Outcome = ExecutionOutcome.Of(record);
+        return true;
+    }
+
+    private void AddPart(HistoryEvent[] events)
+    {
+        _parts ??= [];
+        _parts.Add(events);
+        if (!HasEvents)
+            FirstEventId = events[0].Id;
+        LastEventId = events[^1].Id;
     }
 
     /// <summary>Packs the events with <paramref name="codec"/> (once; the events are let go).</summary>
