@@ -20,9 +20,19 @@ public sealed class RedriveExecutionTests
     // Calls per function (and, for "item", per Map item): the proof of what ran again.
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
+    // In the Parallel test, "flaky" fails only once "steady" has answered and its branch had time to record it: failing
+    // first, it could abort that branch, which the redrive then ran again (a race seen once in CI-like load).
+    private TaskCompletionSource _steadyAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _flakyWaitsForSteady;
+
     // NUnit runs every test on one instance of the fixture.
     [SetUp]
-    public void ForgetCalls() => _calls.Clear();
+    public void ForgetCalls()
+    {
+        _calls.Clear();
+        _steadyAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _flakyWaitsForSteady = false;
+    }
 
     [TestCase(false)]
     [TestCase(true)]
@@ -117,6 +127,7 @@ public sealed class RedriveExecutionTests
     [Test]
     public async Task Only_the_failed_Parallel_branch_runs_again()
     {
+        _flakyWaitsForSteady = true;
         await using var engine = Build(new EngineBuilder());
         var service = new EngineStepFunctionsService(engine);
         var arn = await CreateAsync(service, "parallel", """
@@ -192,10 +203,27 @@ public sealed class RedriveExecutionTests
     // "flaky" fails on its first call; "item" fails on the first call for item 2. Each answers with its call count.
     private WorkflowEngine Build(EngineBuilder builder) => builder
         .AddLambdaFunction("before", (payload, _) => Answer(payload, "before"))
-        .AddLambdaFunction("steady", (_, _) => ValueTask.FromResult<JsonValue>(JsonObject.Create(("steady", Count("steady")))))
-        .AddLambdaFunction("flaky", (payload, _) => Count("flaky") == 1
-            ? throw new LambdaFunctionException("Flaky.Error", "the first call fails")
-            : payload is JsonObject ? Answer(payload, "flaky", counted: true) : ValueTask.FromResult<JsonValue>(JsonNull.Instance))
+        .AddLambdaFunction("steady", (_, _) =>
+        {
+            var answer = JsonObject.Create(("steady", Count("steady")));
+            _steadyAnswered.TrySetResult();
+            return ValueTask.FromResult<JsonValue>(answer);
+        })
+        .AddLambdaFunction("flaky", async (payload, cancellationToken) =>
+        {
+            if (Count("flaky") == 1)
+            {
+                if (_flakyWaitsForSteady)
+                {
+                    await _steadyAnswered.Task.ConfigureAwait(false);
+                    await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+                }
+
+                throw new LambdaFunctionException("Flaky.Error", "the first call fails");
+            }
+
+            return payload is JsonObject ? await Answer(payload, "flaky", counted: true).ConfigureAwait(false) : JsonNull.Instance;
+        })
         .AddLambdaFunction("item", (payload, _) =>
         {
             var item = (int)((JsonNumber)payload).Value;
