@@ -190,10 +190,7 @@ public sealed partial class WorkflowEngine
 
     private async Task<IReadOnlyList<ExecutionRecord>> ChildrenOfAsync(MapRunLocation location, CancellationToken cancellationToken)
     {
-        var ofThisRun = new HashSet<string>(location.Count, StringComparer.Ordinal);
-        for (var i = 0; i < location.Count; i++)
-            ofThisRun.Add(location.Names.NameOf(i));
         var records = await _context.Store.ListExecutionsAsync(location.Names.StateMachineArn, cancellationToken).ConfigureAwait(false);
-        return [.. records.Where(r => ofThisRun.Contains(r.Name))];
+        return [.. records.Where(r => location.IsChildNamed(r.Name))];
     }
 }

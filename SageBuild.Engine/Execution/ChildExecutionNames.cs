@@ -43,6 +43,13 @@ internal sealed class ChildExecutionNames
     /// </summary>
     public string NameOf(int index) => ChildExecutionAddress.Name(_key, index);
 
+    /// <summary>
+    /// The index of the item whose child is named <paramref name="name"/> in this Map Run, or -1 for a name of another
+    /// Map Run or no child's: the name says its index (<see cref="ChildExecutionAddress"/>), and is that index's name.
+    /// </summary>
+    public int IndexOf(ReadOnlySpan<char> name) =>
+        ChildExecutionAddress.TryParse(name, out _, out var index) && name.SequenceEqual(NameOf(index)) ? index : -1;
+
     /// <summary>The seed of the child's own random source (its task tokens, jitter, States.UUID), recorded with it.</summary>
     public int SeedOf(int index) => unchecked((int)StableHash.Mix(StableHash.Mix(_key + (ulong)index) ^ 0x5EEDUL));
 }

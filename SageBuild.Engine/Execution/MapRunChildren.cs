@@ -7,15 +7,14 @@ namespace SageBuild.Engine.Execution;
 /// ARN (ListExecutions, a child's DescribeExecution) while it runs, nested inside a child execution or not.
 /// </summary>
 /// <remarks>
-/// Nothing here is per child on the hot path: a child's name is found by its index only when someone asks (a name
-/// index built on the first lookup), a stop is kept only once one is asked for, and a child makes a stop signal of
-/// its own only when one of its frames needs a cancellation token (a Wait, a Task, a nested Parallel or Map). A child
+/// Nothing here is per child on the hot path: a child's index is read from its name
+/// (<see cref="ChildExecutionNames.IndexOf"/>), a stop is kept only once one is asked for, and a child makes a stop
+/// signal of its own only when one of its frames needs a cancellation token (a Wait, a Task, a nested Parallel or Map). A child
 /// of Pass states reads one volatile flag per step (<see cref="HasStops"/>) and registers nothing.
 /// </remarks>
 internal sealed class MapRunChildren
 {
     private readonly Lock _lock = new();
-    private Dictionary<string, int>? _indexByName;
     private Dictionary<int, ChildStopRequest>? _stops;
     private Dictionary<int, ChildExecution>? _signalled;
     private volatile bool _hasStops;
@@ -66,22 +65,11 @@ internal sealed class MapRunChildren
     public bool HasStops => _hasStops;
 
     /// <summary>The index of the child named <paramref name="executionArn"/>, or -1 when it is none of this Map Run's.</summary>
-    public int IndexOf(string executionArn)
-    {
-        if (!executionArn.StartsWith(Names.ExecutionArnPrefix, StringComparison.Ordinal))
-            return -1;
-        lock (_lock)
-        {
-            if (_indexByName is null)
-            {
-                _indexByName = new Dictionary<string, int>(Count, StringComparer.Ordinal);
-                for (var i = 0; i < Count; i++)
-                    _indexByName[Names.NameOf(i)] = i;
-            }
-
-            return _indexByName.TryGetValue(executionArn[Names.ExecutionArnPrefix.Length..], out var index) ? index : -1;
-        }
-    }
+    public int IndexOf(string executionArn) =>
+        executionArn.StartsWith(Names.ExecutionArnPrefix, StringComparison.Ordinal)
+        && Names.IndexOf(executionArn.AsSpan(Names.ExecutionArnPrefix.Length)) is >= 0 and var index && index < Count
+            ? index
+            : -1;
 
     /// <summary>
     /// Asks child <paramref name="index"/> to stop (it ends ABORTED with <paramref name="error"/> and <paramref name="cause"/>

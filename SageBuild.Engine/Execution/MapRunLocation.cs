@@ -10,17 +10,9 @@ internal sealed record MapRunLocation(string MapRunArn, string ExecutionArn, lon
         new(running.MapRunArn, running.ExecutionArn, running.MapRunStartedEventId, running.Count, running.Names);
 
     /// <summary>Whether the child <paramref name="executionArn"/> is one of this Map Run's.</summary>
-    public bool Holds(string executionArn)
-    {
-        if (!executionArn.StartsWith(Names.ExecutionArnPrefix, StringComparison.Ordinal))
-            return false;
-        var name = executionArn.AsSpan(Names.ExecutionArnPrefix.Length);
-        for (var i = 0; i < Count; i++)
-        {
-            if (name.SequenceEqual(Names.NameOf(i)))
-                return true;
-        }
+    public bool Holds(string executionArn) =>
+        executionArn.StartsWith(Names.ExecutionArnPrefix, StringComparison.Ordinal) && IsChildNamed(executionArn.AsSpan(Names.ExecutionArnPrefix.Length));
 
-        return false;
-    }
+    /// <summary>Whether <paramref name="name"/> is the name of one of this Map Run's children.</summary>
+    public bool IsChildNamed(ReadOnlySpan<char> name) => Names.IndexOf(name) is >= 0 and var index && index < Count;
 }

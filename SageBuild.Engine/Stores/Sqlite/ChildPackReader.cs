@@ -65,8 +65,9 @@ internal static class ChildPackReader
     }
 
     /// <summary>How many children the packs hold, and the largest execution id among them (0 with none).</summary>
-    public static (long Count, long LastId) Totals(SqliteConnection connection)
+    public static (long Count, long LastId) Totals(SqliteDatabase database)
     {
+        using var connection = database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, "SELECT coalesce(sum(length(arn_keys)), 0) / 8, coalesce(max(last_id), 0) FROM child_packs");
         using var reader = command.ExecuteReader();
         reader.Read();

@@ -48,24 +48,6 @@ internal ref struct PackedReader(ReadOnlySpan<byte> input)
     /// <summary>Bytes written by <see cref="PackedWriter.Utf8"/> (empty for null).</summary>
     public ReadOnlySpan<byte> Utf8() => TryTake(out var bytes) ? bytes : default;
 
-    /// <summary>Skips <paramref name="count"/> bytes.</summary>
-    public void Skip(int count)
-    {
-        if (count > _rest.Length)
-            throw Truncated();
-        _rest = _rest[count..];
-    }
-
-    /// <summary>The next <paramref name="count"/> bytes, read past.</summary>
-    public ReadOnlySpan<byte> Take(int count)
-    {
-        if (count > _rest.Length)
-            throw Truncated();
-        var taken = _rest[..count];
-        _rest = _rest[count..];
-        return taken;
-    }
-
     private bool TryTake(out ReadOnlySpan<byte> bytes)
     {
         var length = Varint();

@@ -43,9 +43,10 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         {
             _log = RedoLog.Open(_database.Path + "-redo", options.RedoLogCapacity);
             Recover();
-            _arns = LoadArnFilter();
+            var packed = ChildPackReader.Totals(_database);
+            _arns = LoadArnFilter(packed.Count);
             LoadKnownDefinitions();
-            _lastExecutionId = LastExecutionId();
+            _lastExecutionId = LastExecutionId(packed.LastId);
             _existsConnection = _database.OpenForReading();
         }
         catch
@@ -244,11 +245,12 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
         return _open.GetOrAdd(executionArn, execution);
     }
 
-    private long LastExecutionId()
+    // The largest id among the rows and the packed children (packedLastId), so that no id is given twice.
+    private long LastExecutionId(long packedLastId)
     {
         using var connection = _database.OpenForReading();
         using var command = SqliteDatabase.Prepare(connection, "SELECT coalesce(max(id), 0) FROM executions");
-        return Math.Max((long)command.ExecuteScalar()!, ChildPackReader.Totals(connection).LastId);
+        return Math.Max((long)command.ExecuteScalar()!, packedLastId);
     }
 
     private void LoadKnownDefinitions()
@@ -260,11 +262,11 @@ public sealed partial class SqliteExecutionStore : IExecutionStore, IAsyncDispos
             _knownDefinitions.Add(reader.GetString(0));
     }
 
-    private ExecutionArnFilter LoadArnFilter()
+    private ExecutionArnFilter LoadArnFilter(long packedChildren)
     {
         using var connection = _database.OpenForReading();
         using var count = SqliteDatabase.Prepare(connection, "SELECT count(*) FROM executions");
-        var filter = new ExecutionArnFilter((long)count.ExecuteScalar()! + ChildPackReader.Totals(connection).Count);
+        var filter = new ExecutionArnFilter((long)count.ExecuteScalar()! + packedChildren);
         ChildPackReader.AddKeys(connection, filter);
         using var keys = SqliteDatabase.Prepare(connection, "SELECT arn_key FROM executions");
         using var reader = keys.ExecuteReader();

@@ -39,4 +39,14 @@ public sealed class ChildExecutionNamesTests
         Assert.That(all.Distinct().Count(), Is.EqualTo(all.Count));
         Assert.That(all, Has.All.Match(@"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     }
+
+    [Test]
+    public void Gives_back_the_index_of_its_own_names_only()
+    {
+        var names = new ChildExecutionNames(Settings, "Each", Parent, 3);
+        var other = new ChildExecutionNames(Settings, "Each", Parent, 4);
+        Assert.That(new[] { 0, 1, 63, 19_999 }.Select(i => names.IndexOf(names.NameOf(i))), Is.EqualTo(new[] { 0, 1, 63, 19_999 }));
+        Assert.That(names.IndexOf(other.NameOf(1)), Is.EqualTo(-1), "a name of another Map Run");
+        Assert.That(names.IndexOf("not-a-child"), Is.EqualTo(-1));
+    }
 }
