@@ -17,6 +17,7 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _setApplied;
     private readonly RawStatement _insertDefinition;
     private readonly ChildPackWriter _packs;
+    private readonly RawTransaction _transaction;
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -33,6 +34,7 @@ internal sealed class SqliteApplier : IDisposable
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
         _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
         _packs = new ChildPackWriter(connection);
+        _transaction = new RawTransaction(connection);
         // The store's background thread checkpoints the WAL (SqliteExecutionStore.CheckpointIfDue), on a connection of its
         // own: a commit of this one that crossed the threshold copied megabytes into the database file while holding the
         // apply lock, and a reader (or the benchmark's clock) waiting for SQLite to be up to date waited for that too.
@@ -61,12 +63,11 @@ internal sealed class SqliteApplier : IDisposable
     {
         try
         {
-            using (var transaction = _connection.BeginTransaction(deferred: false))
+            _transaction.Run((Applier: this, Batch: batch, Sequence: sequence), static s =>
             {
-                ApplyMerged(batch);
-                SetApplied(sequence);
-                transaction.Commit();
-            }
+                s.Applier.ApplyMerged(s.Batch);
+                s.Applier.SetApplied(s.Sequence);
+            });
 
             AppliedSequence = sequence;
             return null;
@@ -80,11 +81,7 @@ internal sealed class SqliteApplier : IDisposable
                     failures.Add((write, reason));
             }
 
-            using (var transaction = _connection.BeginTransaction(deferred: false))
-            {
-                SetApplied(sequence);
-                transaction.Commit();
-            }
+            _transaction.Run((Applier: this, Sequence: sequence), static s => s.Applier.SetApplied(s.Sequence));
 
             AppliedSequence = sequence;
             return failures;
@@ -95,14 +92,16 @@ internal sealed class SqliteApplier : IDisposable
     {
         try
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            if (write.Created is { } created)
-                Insert(write, created, write.InitialOutcome, null);
-            if (write.HasEvents)
-                InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
-            if (write.Outcome is { } outcome)
-                Update(write.ExecutionId, write.ExecutionArn, outcome);
-            transaction.Commit();
+            _transaction.Run((Applier: this, Write: write), static s =>
+            {
+                var write = s.Write;
+                if (write.Created is { } created)
+                    s.Applier.Insert(write, created, write.InitialOutcome, null);
+                if (write.HasEvents)
+                    s.Applier.InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
+                if (write.Outcome is { } outcome)
+                    s.Applier.Update(write.ExecutionId, write.ExecutionArn, outcome);
+            });
             return null;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && write.Created is not null)
@@ -293,6 +292,7 @@ internal sealed class SqliteApplier : IDisposable
         _setApplied.Dispose();
         _insertDefinition.Dispose();
         _packs.Dispose();
+        _transaction.Dispose();
         _connection.Dispose();
     }
 
