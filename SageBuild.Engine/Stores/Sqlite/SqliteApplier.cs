@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -18,6 +19,8 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _insertDefinition;
     private readonly ChildPackWriter _packs;
     private readonly RawTransaction _transaction;
+    private readonly sqlite3 _db;
+    private readonly long _pageSize;
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -35,6 +38,9 @@ internal sealed class SqliteApplier : IDisposable
         _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
         _packs = new ChildPackWriter(connection);
         _transaction = new RawTransaction(connection);
+        _db = connection.Handle!;
+        using (var pageSize = SqliteDatabase.Prepare(connection, "PRAGMA page_size"))
+            _pageSize = (long)pageSize.ExecuteScalar()!;
         // The store's background thread checkpoints the WAL (SqliteExecutionStore.CheckpointIfDue), on a connection of its
         // own: a commit of this one that crossed the threshold copied megabytes into the database file while holding the
         // apply lock, and a reader (or the benchmark's clock) waiting for SQLite to be up to date waited for that too.
@@ -70,6 +76,7 @@ internal sealed class SqliteApplier : IDisposable
             });
 
             AppliedSequence = sequence;
+            CountWalPages();
             return null;
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
@@ -84,6 +91,7 @@ internal sealed class SqliteApplier : IDisposable
             _transaction.Run((Applier: this, Sequence: sequence), static s => s.Applier.SetApplied(s.Sequence));
 
             AppliedSequence = sequence;
+            CountWalPages();
             return failures;
         }
     }
@@ -197,6 +205,22 @@ internal sealed class SqliteApplier : IDisposable
             _order.Clear();
             _pending.Clear();
         }
+    }
+
+    private long _walBytes;
+
+    /// <summary>
+    /// The bytes of pages this connection has written to the WAL since the last call, which takes them (read without
+    /// the apply lock, by the checkpointer).
+    /// </summary>
+    public long TakeWalBytes() => Interlocked.Exchange(ref _walBytes, 0);
+
+    // SQLite counts the pages its commits wrote (each a frame of the WAL); a checkpoint is due by that count, not by the
+    // redo log's bytes, which the WAL exceeds several times over for small executions (index pages, 4 KB each).
+    private void CountWalPages()
+    {
+        raw.sqlite3_db_status(_db, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        Interlocked.Add(ref _walBytes, (long)pages * _pageSize);
     }
 
     private void SetApplied(long sequence)

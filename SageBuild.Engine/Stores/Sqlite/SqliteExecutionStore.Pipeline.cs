@@ -45,7 +45,7 @@ public sealed partial class SqliteExecutionStore
     private readonly SqliteApplier _applier;
 
     private readonly long _checkpointBytes;
-    private long _uncheckpointedBytes;
+    private long _uncheckpointedWalBytes;
     private SqliteConnection? _checkpointer;
 
     private const int EagerBatch = 2048;
@@ -205,10 +205,10 @@ public sealed partial class SqliteExecutionStore
     // once for the whole burst) unless the WAL has grown four times past the threshold.
     private void CheckpointIfDue()
     {
-        var bytes = Volatile.Read(ref _uncheckpointedBytes);
+        var bytes = Interlocked.Add(ref _uncheckpointedWalBytes, _applier.TakeWalBytes());
         if (bytes < _checkpointBytes || (bytes < 4 * _checkpointBytes && HasWorkWaiting()))
             return;
-        Interlocked.Exchange(ref _uncheckpointedBytes, 0);
+        Interlocked.Exchange(ref _uncheckpointedWalBytes, 0);
         _checkpointer ??= _database.Open();
         for (var pass = 0; pass < 3 && Checkpoint(_checkpointer) > FramesToFinishLocked; pass++)
         {
@@ -280,7 +280,6 @@ public sealed partial class SqliteExecutionStore
 
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
-            Interlocked.Add(ref _uncheckpointedBytes, frame.Count);
             var direct = !TryLog(sequence, frame);
             lock (_loggedLock)
             {
