@@ -306,20 +306,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
     private int NextSeed() => _names.Next();
 
-    // A time-ordered UUID (version 7, RFC 9562: the Unix millisecond, then random bits), as AWS names an execution
-    // started without one, but for the version: the SQLite store keys such a name by its time (ExecutionArnKey), so
-    // new executions go to the end of its ARN index instead of each to a page of its own.
     private string NewName()
     {
         Span<byte> bytes = stackalloc byte[16];
         _names.NextBytes(bytes);
-        var millisecond = (ulong)_context.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var i = 0; i < 6; i++)
-            bytes[i] = (byte)(millisecond >> (8 * (5 - i)));
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        var hex = Convert.ToHexStringLower(bytes);
-        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+        return TimeOrderedUuid.Format(_context.Time.GetUtcNow().ToUnixTimeMilliseconds(), bytes);
     }
 
     private sealed record RegisteredMachine(StateMachineInfo Info, PreparedStateMachine Prepared, string Text);

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores.Sqlite;
 
 namespace SageBuild.Tests.Engine.Stores.Sqlite;
@@ -34,11 +35,6 @@ public sealed class ExecutionArnKeyTests
     {
         var bytes = new byte[16];
         random.NextBytes(bytes);
-        for (var i = 0; i < 6; i++)
-            bytes[i] = (byte)(millisecond >> (8 * (5 - i)));
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        var hex = Convert.ToHexStringLower(bytes);
-        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+        return TimeOrderedUuid.Format(millisecond, bytes);
     }
 }
