@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using SageBuild.Engine.Api.Client;
 using SageBuild.Engine.Api.Model;
+using SageBuild.Tests.Support;
 using static SageBuild.Tests.Cli.Serve.ServeLifecycle;
 
 namespace SageBuild.Tests.Cli.Serve;
 
 /// <summary>
 /// Load: 100 concurrent clients, each with its own connection, start and describe executions against
-/// <c>sagebuild serve</c> for 60 seconds. Every call must succeed; the latencies are reported (never asserted: the
-/// machine is shared).
+/// <c>sagebuild serve</c> for 60 seconds, in memory and on the SQLite store (<c>--data-dir</c>). Every call must
+/// succeed; the latencies are reported (never asserted: the machine is shared).
 /// </summary>
 [Category("Load")]
 // Alone: it saturates both cores for a minute, which would starve other tests' processes (and they would disturb it).
@@ -18,10 +19,14 @@ public sealed class ServeLoadTests
     private const int Clients = 100;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
-    [Test]
-    public async Task A_hundred_concurrent_clients_start_and_describe_executions_for_a_minute_without_an_error()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_hundred_concurrent_clients_start_and_describe_executions_for_a_minute_without_an_error(bool durable)
     {
-        await using var serve = await ServeProcess.StartAsync();
+        // Durable, every start is confirmed in the redo log before it is answered, and every describe first brings
+        // SQLite up to date with what was handed over (a commit), while the checkpoints run beside.
+        using var data = new TemporaryDirectory();
+        await using var serve = durable ? await ServeProcess.StartAsync("--data-dir", data.Path) : await ServeProcess.StartAsync();
         var endpoint = new Uri(serve.EndpointUrl);
         using (var setup = new StepFunctionsClient(new StepFunctionsClientOptions { Endpoint = endpoint, SignRequests = false }))
         {
@@ -41,7 +46,7 @@ public sealed class ServeLoadTests
         var p50 = Percentile(latencies, 0.50);
         var p99 = Percentile(latencies, 0.99);
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"sagebuild serve load: {Clients} clients, {Duration.TotalSeconds:0} s, {latencies.Length} calls ({latencies.Length / Duration.TotalSeconds:0} calls/s), " +
+            $"sagebuild serve load ({(durable ? "durable, SQLite" : "in memory")}): {Clients} clients, {Duration.TotalSeconds:0} s, {latencies.Length} calls ({latencies.Length / Duration.TotalSeconds:0} calls/s), " +
             $"{runs.Sum(r => r.Started)} executions started, {errors.Count} errors; latency p50 {p50:0.0} ms, p99 {p99:0.0} ms");
         await TestContext.Progress.WriteLineAsync(report);
         await TestContext.Out.WriteLineAsync(report);
