@@ -21,6 +21,7 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawTransaction _transaction;
     private readonly sqlite3 _db;
     private readonly long _pageSize;
+    private long _walBytes;
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -206,8 +207,6 @@ internal sealed class SqliteApplier : IDisposable
             _pending.Clear();
         }
     }
-
-    private long _walBytes;
 
     /// <summary>
     /// The bytes of pages this connection has written to the WAL since the last call, which takes them (read without
