@@ -168,6 +168,11 @@ internal sealed partial class MapNode
             return child.VirtualOffset;
         }
 
+        // Its history reached the quota of an execution: it fails as a top-level execution would, whatever its last
+        // step gave, and counts as a failed item (ToleratedFailure* apply).
+        if (execution.Journal.HistoryLimitExceeded)
+            result = StepResult.Failed(new Failure(ErrorNames.Runtime, ExecutionRun.HistoryLimitCause));
+        execution.Journal.Ending();
         if (result.Kind == StepKind.Aborted && mapRun.StopOf(index) is { } stop)
         {
             EndStopped(shared, abort, execution, child, stop);

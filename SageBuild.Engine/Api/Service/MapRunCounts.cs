@@ -20,7 +20,8 @@ internal sealed class MapRunCounts
             case EngineStatus.SUCCEEDED: _succeeded += weight; break;
             case EngineStatus.FAILED: _failed += weight; break;
             case EngineStatus.TIMED_OUT: _timedOut += weight; break;
-            default: _aborted += weight; break;
+            case EngineStatus.ABORTED: _aborted += weight; break;
+            default: return; // PENDING_REDRIVE: a child is never redriven on its own; it counts as pending
         }
 
         // The ResultWriter lists every ended child (SUCCEEDED or FAILED file).
