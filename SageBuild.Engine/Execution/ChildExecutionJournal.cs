@@ -21,8 +21,8 @@ internal sealed class ChildExecutionJournal : IEventSink
 {
     private readonly Lock _lock = new();
     private readonly ExecutionRun _run;
+    // The child, for its ARN and its stop signal (no copy of its ARN: a journal is made per child).
     private readonly ChildExecution _child;
-    private readonly string _executionArn;
     private List<HistoryEvent> _pending = new(8);
     private Dictionary<FrameKey, Queue<HistoryEvent>>? _recorded;
     private Task? _unconfirmed;
@@ -36,7 +36,6 @@ internal sealed class ChildExecutionJournal : IEventSink
     {
         _run = run;
         _child = child;
-        _executionArn = child.ExecutionArn;
     }
 
     /// <summary>
@@ -170,7 +169,7 @@ internal sealed class ChildExecutionJournal : IEventSink
             if (_pending.Count == 0 && record is null)
                 return _unconfirmed;
             var events = _pending;
-            var appended = _run.Engine.Store.AppendAsync(_executionArn, events, record, CancellationToken.None);
+            var appended = _run.Engine.Store.AppendAsync(_child.ExecutionArn, events, record, CancellationToken.None);
             if (appended.IsCompletedSuccessfully)
             {
                 // The store has copied the events: the list takes the next ones.
