@@ -24,17 +24,18 @@ internal sealed class BenchRunner(string? peerDirectory, int rounds, TimeProvide
                 BenchMeasurement? durable = null;
                 BenchMeasurement? baseline = null;
                 progress($"({workload.Key}) warming up");
-                await EngineMeasurement.WarmUpAsync(workload, durableFolder, WarmUp, cancellationToken).ConfigureAwait(false);
+                await using var durableStore = durableFolder is null ? null : DurableBenchStore.Open(durableFolder, workload);
+                await EngineMeasurement.WarmUpAsync(workload, durableStore, WarmUp, cancellationToken).ConfigureAwait(false);
                 if (workload.Baseline is { } warmBaseline)
                     await EngineMeasurement.WarmUpAsync(warmBaseline, null, WarmUp, cancellationToken).ConfigureAwait(false);
                 for (var round = 1; round <= rounds; round++)
                 {
                     progress($"({workload.Key}) round {round}/{rounds}: SageBuild");
                     sagebuild = BenchMeasurement.Best(sagebuild, await EngineMeasurement.MeasureAsync(workload, cancellationToken).ConfigureAwait(false));
-                    if (durableFolder is not null)
+                    if (durableStore is not null)
                     {
                         progress($"({workload.Key}) round {round}/{rounds}: SageBuild durable (SQLite)");
-                        durable = BenchMeasurement.Best(durable, await EngineMeasurement.MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false));
+                        durable = BenchMeasurement.Best(durable, await EngineMeasurement.MeasureDurableAsync(workload, durableStore, cancellationToken).ConfigureAwait(false));
                     }
 
                     if (workload.Baseline is { } jsonPath)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
-using SageBuild.Engine.Stores.Sqlite;
 
 namespace SageBuild.Cli.Benchmarking;
 
@@ -18,35 +17,27 @@ internal static class EngineMeasurement
     }
 
     /// <summary>
-    /// The same, in durable mode: every execution and event goes to a fresh SQLite file in <paramref name="folder"/>
-    /// (the file is deleted afterwards).
+    /// The same, in durable mode: every execution and event goes to <paramref name="durable"/>'s SQLite file (kept for
+    /// the warm-up and every round, see <see cref="DurableBenchStore"/>).
     /// </summary>
-    public static async Task<BenchMeasurement> MeasureDurableAsync(BenchWorkload workload, string folder, CancellationToken cancellationToken)
+    public static async Task<BenchMeasurement> MeasureDurableAsync(BenchWorkload workload, DurableBenchStore durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var path = Path.Combine(folder, $"bench-{workload.Key}-{Environment.ProcessId}.db");
-        try
-        {
-            await using var sqlite = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path });
-            // The clock stops once the SQLite tables hold everything, not when the redo log does: the whole cost counts.
-            return await MeasureAsync(workload, sqlite, cancellationToken, settle: sqlite.ApplyToDatabase).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-redo" })
-                File.Delete(file);
-        }
+        ArgumentNullException.ThrowIfNull(durable);
+        var sqlite = durable.Store;
+        // The clock stops once the SQLite tables hold everything, not when the redo log does: the whole cost counts.
+        return await MeasureAsync(workload, sqlite, cancellationToken, settle: sqlite.ApplyToDatabase).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Runs the workload untimed, in memory and (with <paramref name="durableFolder"/>) durable, for at least
+    /// Runs the workload untimed, in memory and (with <paramref name="durable"/>) durable, for at least
     /// <paramref name="duration"/> and until the JIT has compiled nothing for <see cref="JitQuiet"/>: .NET starts
     /// optimising hot methods only after 100 ms without new compilations and then compiles them in the background, so
     /// rounds timed earlier measure unoptimised code (up to 3x slower), not the engine. A fixed time was not enough: the
     /// durable store's first batches compiled methods late, and (a)'s hot methods were still unoptimised in half the
     /// runs, in memory as durable. Steady state, as BenchmarkDotNet measures, is what a long-running server runs.
     /// </summary>
-    public static async Task WarmUpAsync(BenchWorkload workload, string? durableFolder, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task WarmUpAsync(BenchWorkload workload, DurableBenchStore? durable, TimeSpan duration, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var compiled = JitInfo.GetCompiledMethodCount();
@@ -54,8 +45,8 @@ internal static class EngineMeasurement
         do
         {
             await MeasureAsync(workload, cancellationToken).ConfigureAwait(false);
-            if (durableFolder is not null)
-                await MeasureDurableAsync(workload, durableFolder, cancellationToken).ConfigureAwait(false);
+            if (durable is not null)
+                await MeasureDurableAsync(workload, durable, cancellationToken).ConfigureAwait(false);
             var now = JitInfo.GetCompiledMethodCount();
             if (now != compiled)
                 (compiled, quietSince) = (now, clock.Elapsed);

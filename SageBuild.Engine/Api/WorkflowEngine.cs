@@ -310,10 +310,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     {
         Span<byte> bytes = stackalloc byte[16];
         _names.NextBytes(bytes);
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        var hex = Convert.ToHexStringLower(bytes);
-        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+        return TimeOrderedUuid.Format(_context.Time.GetUtcNow().ToUnixTimeMilliseconds(), bytes);
     }
 
     private sealed record RegisteredMachine(StateMachineInfo Info, PreparedStateMachine Prepared, string Text);

@@ -35,13 +35,24 @@ internal sealed class ExecutionArnFilter
         return (Volatile.Read(ref _words[word]) & mask) == mask;
     }
 
-    // The ARN's key (ExecutionArnKey) is already a good 64-bit hash of it: its high half picks the word (scaled, not
-    // divided), four 6-bit fields of its low half the bits.
+    // The ARN's key (ExecutionArnKey) is mixed first: a time-ordered name's key starts with its millisecond, and keys of
+    // one moment would otherwise share their words. The mix's high half picks the word (scaled, not divided), four 6-bit
+    // fields of its low half the bits.
     private (long Word, long Mask) Locate(long arnKey)
     {
-        var hash = unchecked((ulong)arnKey);
+        var hash = Mix(unchecked((ulong)arnKey));
         var word = (long)(((hash >> 32) * (ulong)_words.Length) >> 32);
         var mask = (1L << (int)(hash & 63)) | (1L << (int)((hash >> 6) & 63)) | (1L << (int)((hash >> 12) & 63)) | (1L << (int)((hash >> 18) & 63));
         return (word, mask);
+    }
+
+    // MurmurHash3's 64-bit finaliser: every bit of the key moves every bit of the result.
+    private static ulong Mix(ulong key)
+    {
+        key ^= key >> 33;
+        key *= 0xff51afd7ed558ccdUL;
+        key ^= key >> 33;
+        key *= 0xc4ceb9fe1a85ec53UL;
+        return key ^ (key >> 33);
     }
 }

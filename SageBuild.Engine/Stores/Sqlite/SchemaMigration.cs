@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace SageBuild.Engine.Stores.Sqlite;
 
 /// <summary>
-/// Brings a database of an earlier format up to the current one (4), in the transaction that opens it: either all of
+/// Brings a database of an earlier format up to the current one (6), in the transaction that opens it: either all of
 /// it is converted or, on any failure, nothing is changed. First the earlier tables are set aside, so that the schema
 /// creates the current ones; then their rows are copied in and the earlier tables dropped.
 /// </summary>
@@ -12,6 +12,8 @@ namespace SageBuild.Engine.Stores.Sqlite;
 /// Format 2 keyed executions and history rows by execution ARN, each row holding its definition's text. Format 3
 /// numbered executions in start order, keyed history rows by that number and kept each definition once, but indexed
 /// the ARNs themselves (UNIQUE). Format 4 indexes 64-bit keys of the ARNs instead (<see cref="ExecutionArnKey"/>).
+/// Format 5 adds the packed children of distributed Maps (a table, created when missing). Format 6 keys an ARN whose
+/// name is a time-ordered UUID by its time: executions of formats 4 and 5 so named are keyed again.
 /// Packed history blobs are copied as they are: the store reads every blob format it ever wrote.
 /// </remarks>
 internal static class SchemaMigration
@@ -70,6 +72,27 @@ internal static class SchemaMigration
             DROP TABLE history_steps_format2;
             DROP TABLE executions_format2;
             """, transaction);
+    }
+
+    /// <summary>The database's format number (<c>PRAGMA user_version</c>; 0 for a new database).</summary>
+    public static long UserVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "PRAGMA user_version";
+        return Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Formats 4 and 5 keyed every ARN by its hash; format 6 keys one whose name is a time-ordered UUID by its time
+    /// (<see cref="ExecutionArnKey"/>). Rows whose key changed are written again; the others are only read.
+    /// </summary>
+    public static void RekeyTimeOrderedNames(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction("sagebuild_arn_key", (string arn) => ExecutionArnKey.Of(arn), isDeterministic: true);
+        SqliteDatabase.Execute(connection, "UPDATE executions SET arn_key = sagebuild_arn_key(execution_arn) WHERE arn_key != sagebuild_arn_key(execution_arn);", transaction);
     }
 
     private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace SageBuild.Engine.Stores.Sqlite;
 
@@ -17,6 +18,9 @@ internal sealed class SqliteApplier : IDisposable
     private readonly RawStatement _setApplied;
     private readonly RawStatement _insertDefinition;
     private readonly ChildPackWriter _packs;
+    private readonly RawTransaction _transaction;
+    private readonly sqlite3 _db;
+    private readonly long _pageSize;
     private readonly Dictionary<long, PendingExecution> _pending = [];
     private readonly List<PendingExecution> _order = [];
     private readonly Stack<PendingExecution> _free = new();
@@ -33,6 +37,10 @@ internal sealed class SqliteApplier : IDisposable
         _setApplied = new RawStatement(connection, "UPDATE redo_state SET applied_sequence = ?1");
         _insertDefinition = new RawStatement(connection, "INSERT OR IGNORE INTO definitions (hash, text) VALUES (?1, ?2)");
         _packs = new ChildPackWriter(connection);
+        _transaction = new RawTransaction(connection);
+        _db = connection.Handle!;
+        using (var pageSize = SqliteDatabase.Prepare(connection, "PRAGMA page_size"))
+            _pageSize = (long)pageSize.ExecuteScalar()!;
         // The store's background thread checkpoints the WAL (SqliteExecutionStore.CheckpointIfDue), on a connection of its
         // own: a commit of this one that crossed the threshold copied megabytes into the database file while holding the
         // apply lock, and a reader (or the benchmark's clock) waiting for SQLite to be up to date waited for that too.
@@ -61,14 +69,14 @@ internal sealed class SqliteApplier : IDisposable
     {
         try
         {
-            using (var transaction = _connection.BeginTransaction(deferred: false))
+            _transaction.Run((Applier: this, Batch: batch, Sequence: sequence), static s =>
             {
-                ApplyMerged(batch);
-                SetApplied(sequence);
-                transaction.Commit();
-            }
+                s.Applier.ApplyMerged(s.Batch);
+                s.Applier.SetApplied(s.Sequence);
+            });
 
             AppliedSequence = sequence;
+            CountWalPages();
             return null;
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
@@ -80,13 +88,10 @@ internal sealed class SqliteApplier : IDisposable
                     failures.Add((write, reason));
             }
 
-            using (var transaction = _connection.BeginTransaction(deferred: false))
-            {
-                SetApplied(sequence);
-                transaction.Commit();
-            }
+            _transaction.Run((Applier: this, Sequence: sequence), static s => s.Applier.SetApplied(s.Sequence));
 
             AppliedSequence = sequence;
+            CountWalPages();
             return failures;
         }
     }
@@ -95,14 +100,16 @@ internal sealed class SqliteApplier : IDisposable
     {
         try
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            if (write.Created is { } created)
-                Insert(write, created, write.InitialOutcome, null);
-            if (write.HasEvents)
-                InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
-            if (write.Outcome is { } outcome)
-                Update(write.ExecutionId, write.ExecutionArn, outcome);
-            transaction.Commit();
+            _transaction.Run((Applier: this, Write: write), static s =>
+            {
+                var write = s.Write;
+                if (write.Created is { } created)
+                    s.Applier.Insert(write, created, write.InitialOutcome, null);
+                if (write.HasEvents)
+                    s.Applier.InsertSteps(write.ExecutionId, write.FirstEventId, write.PackedEvents!);
+                if (write.Outcome is { } outcome)
+                    s.Applier.Update(write.ExecutionId, write.ExecutionArn, outcome);
+            });
             return null;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && write.Created is not null)
@@ -200,6 +207,22 @@ internal sealed class SqliteApplier : IDisposable
         }
     }
 
+    private long _walBytes;
+
+    /// <summary>
+    /// The bytes of pages this connection has written to the WAL since the last call, which takes them (read without
+    /// the apply lock, by the checkpointer).
+    /// </summary>
+    public long TakeWalBytes() => Interlocked.Exchange(ref _walBytes, 0);
+
+    // SQLite counts the pages its commits wrote (each a frame of the WAL); a checkpoint is due by that count, not by the
+    // redo log's bytes, which the WAL exceeds several times over for small executions (index pages, 4 KB each).
+    private void CountWalPages()
+    {
+        raw.sqlite3_db_status(_db, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        Interlocked.Add(ref _walBytes, (long)pages * _pageSize);
+    }
+
     private void SetApplied(long sequence)
     {
         _setApplied.Bind(1, sequence);
@@ -293,6 +316,7 @@ internal sealed class SqliteApplier : IDisposable
         _setApplied.Dispose();
         _insertDefinition.Dispose();
         _packs.Dispose();
+        _transaction.Dispose();
         _connection.Dispose();
     }
 

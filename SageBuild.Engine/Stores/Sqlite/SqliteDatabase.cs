@@ -71,7 +71,7 @@ internal sealed class SqliteDatabase
         CREATE INDEX IF NOT EXISTS child_packs_by_machine ON child_packs (state_machine_arn);
         CREATE TABLE IF NOT EXISTS redo_state (applied_sequence INTEGER NOT NULL);
         INSERT INTO redo_state (applied_sequence) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM redo_state);
-        PRAGMA user_version = 5;
+        PRAGMA user_version = 6;
         """;
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -94,9 +94,12 @@ internal sealed class SqliteDatabase
         Execute(connection, "PRAGMA journal_mode=WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
         Format1Migration.ConvertToFormat2(connection, transaction, Path);
+        var version = SchemaMigration.UserVersion(connection, transaction);
         var earlier = SchemaMigration.SetAsideEarlierTables(connection, transaction);
         Execute(connection, Schema, transaction);
         SchemaMigration.CopyEarlierTables(connection, transaction, earlier);
+        if (earlier == 0 && version is 4 or 5)
+            SchemaMigration.RekeyTimeOrderedNames(connection, transaction);
         transaction.Commit();
     }
 

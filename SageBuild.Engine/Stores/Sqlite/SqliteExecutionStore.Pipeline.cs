@@ -45,7 +45,7 @@ public sealed partial class SqliteExecutionStore
     private readonly SqliteApplier _applier;
 
     private readonly long _checkpointBytes;
-    private long _uncheckpointedBytes;
+    private long _uncheckpointedWalBytes;
     private SqliteConnection? _checkpointer;
 
     private const int EagerBatch = 2048;
@@ -197,20 +197,41 @@ public sealed partial class SqliteExecutionStore
         }
     }
 
-    // On the background thread, outside the apply lock: a PASSIVE checkpoint copies the WAL's frames into the database
-    // file while the applier (a reader's apply, the next batch) goes on committing beside it, as SQLite allows one
-    // checkpointer beside one writer. The applier's own connection never checkpoints (SqliteApplier); without the
+    // On the background thread, mostly outside the apply lock: a PASSIVE checkpoint copies the WAL's frames into the
+    // database file while the applier (a reader's apply, the next batch) goes on committing beside it, as SQLite allows
+    // one checkpointer beside one writer. The applier's own connection never checkpoints (SqliteApplier); without the
     // background thread (a test setting) the WAL is checkpointed when the store closes.
     // It waits for a moment with nothing queued or logged (a burst of writes goes on unhindered, and the copy is done
     // once for the whole burst) unless the WAL has grown four times past the threshold.
     private void CheckpointIfDue()
     {
-        var bytes = Volatile.Read(ref _uncheckpointedBytes);
+        var bytes = Interlocked.Add(ref _uncheckpointedWalBytes, _applier.TakeWalBytes());
         if (bytes < _checkpointBytes || (bytes < 4 * _checkpointBytes && HasWorkWaiting()))
             return;
-        Interlocked.Exchange(ref _uncheckpointedBytes, 0);
+        Interlocked.Exchange(ref _uncheckpointedWalBytes, 0);
         _checkpointer ??= _database.Open();
-        SqliteDatabase.Execute(_checkpointer, "PRAGMA wal_checkpoint(PASSIVE);");
+        for (var pass = 0; pass < 3 && Checkpoint(_checkpointer) > FramesToFinishLocked; pass++)
+        {
+            // Each pass copies what the applier committed during the one before, fewer frames each time.
+        }
+
+        // SQLite starts the WAL again from its beginning only once a checkpoint has copied its every frame; beside an
+        // applier that never pauses none did, and the file grew without end (a gigabyte in ten seconds of the
+        // benchmark's small executions). The last frames are therefore copied under the apply lock, with no commit
+        // beside: a moment's wait for the applier, and the next commit writes the WAL from its start.
+        lock (_applyLock)
+            Checkpoint(_checkpointer);
+    }
+
+    // A checkpoint's last pass, under the apply lock, copies at most about this many frames (4 KB each).
+    private const long FramesToFinishLocked = 256;
+
+    // A PASSIVE checkpoint; returns how many of the WAL's frames it left uncopied.
+    private static long Checkpoint(SqliteConnection connection)
+    {
+        using var command = SqliteDatabase.Prepare(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(1) - reader.GetInt64(2) : 0;
     }
 
     private bool HasWorkWaiting()
@@ -259,7 +280,6 @@ public sealed partial class SqliteExecutionStore
 
             var sequence = _loggedSequence + 1;
             var frame = _frames.Encode(batch);
-            Interlocked.Add(ref _uncheckpointedBytes, frame.Count);
             var direct = !TryLog(sequence, frame);
             lock (_loggedLock)
             {

@@ -195,6 +195,39 @@ public sealed class SqliteExecutionStoreTests
     }
 
     [Test]
+    public async Task Keeps_the_wal_file_bounded_while_the_writes_never_pause()
+    {
+        // SQLite starts its WAL again from the beginning only once a checkpoint has copied every frame. A checkpoint
+        // beside a writer that never pauses never got there, and the file grew without end (a gigabyte in ten seconds
+        // of the benchmark's small executions).
+        using var folder = new TemporaryDirectory();
+        var options = new SqliteStoreOptions { DatabasePath = folder.File("sagebuild.db"), CheckpointBytes = 64 * 1024 };
+        await using var store = new SqliteExecutionStore(options);
+        var events = EveryKindOfDetails();
+        var wal = new FileInfo(options.DatabasePath + "-wal");
+        long largest = 0;
+        for (var i = 0; i < 8000; i++)
+        {
+            var record = Record($"run-{i}");
+            await store.CreateExecutionAsync(record, default);
+            await store.AppendAsync(record.ExecutionArn, events, record with { Status = ExecutionStatus.SUCCEEDED, StopDate = Start }, default);
+            await store.EnsureStoredAsync(default);
+            store.ApplyToDatabase(); // this thread commits to SQLite all the time, beside the background thread's checkpoints
+            if (i % 50 == 0)
+            {
+                wal.Refresh();
+                largest = Math.Max(largest, wal.Exists ? wal.Length : 0);
+            }
+        }
+
+        var written = new FileInfo(options.DatabasePath).Length;
+        TestContext.Out.WriteLine($"largest WAL {largest / 1024} KB; database {written / 1024} KB");
+        // Never started again, the WAL reached about 150 MB here: every frame the test commits.
+        Assert.That(largest, Is.LessThan(32L * 1024 * 1024), "the WAL file starts again from its beginning after checkpoints");
+        Assert.That(await store.ListExecutionsAsync(null, default), Has.Count.EqualTo(8000));
+    }
+
+    [Test]
     public void Names_the_missing_option()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteExecutionStore(new SqliteStoreOptions()));

@@ -210,7 +210,43 @@ public sealed class SqliteStoreDurabilityTests
         Assert.That((await reopened.ListExecutionsAsync(null, default)).Select(r => (r.Name, r.Status)),
             Is.EquivalentTo(new[] { ("ended", ExecutionStatus.SUCCEEDED), ("running", ExecutionStatus.SUCCEEDED), ("new", ExecutionStatus.RUNNING) }));
         Assert.That((await reopened.ReadHistoryAsync(running.ExecutionArn, default)).Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
-        Assert.That(UserVersion(path), Is.EqualTo(5));
+        Assert.That(UserVersion(path), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task A_format_5_database_finds_its_time_ordered_names_by_their_new_keys()
+    {
+        // Format 5 keyed every ARN by its hash; format 6 keys a time-ordered UUID name by its time. A database written
+        // before must still find (and keep unique) an execution a user named so.
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("sagebuild.db");
+        var named = Record("0190a5e2-7b1c-7d3e-9f00-123456789abc");
+        var other = Record("plain-name");
+        await using (var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.CreateExecutionAsync(named, default);
+            await store.CreateExecutionAsync(other, default);
+            await store.EnsureStoredAsync(default);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "UPDATE executions SET arn_key = $hash WHERE name = $name; PRAGMA user_version = 5;";
+            downgrade.Parameters.AddWithValue("$hash", unchecked((long)System.IO.Hashing.XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(named.ExecutionArn))));
+            downgrade.Parameters.AddWithValue("$name", named.Name);
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using (var store = new SqliteExecutionStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            Assert.That((await store.GetExecutionAsync(named.ExecutionArn, default))?.Name, Is.EqualTo(named.Name), "found by its new key");
+            Assert.That((await store.GetExecutionAsync(other.ExecutionArn, default))?.Name, Is.EqualTo(other.Name), "other keys are unchanged");
+            Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateExecutionAsync(named, default), "the name is still taken");
+        }
+
+        Assert.That(UserVersion(path), Is.EqualTo(6));
     }
 
     private static long UserVersion(string path)
