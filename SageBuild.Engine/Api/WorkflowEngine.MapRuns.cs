@@ -55,12 +55,17 @@ public sealed partial class WorkflowEngine
             _ when running is not null || holder is null || holder.Status == ExecutionStatus.RUNNING => (ExecutionStatus.RUNNING, null),
             _ => (ExecutionStatus.ABORTED, holder.StopDate),
         };
-        var settings = running?.Settings ?? DefinedSettings(holder?.Definition, history, started);
+        var facts = running?.Facts ?? (started.Details as MapRunStartedEventDetails)?.Facts;
+        var settings = facts?.Settings ?? DefinedSettings(holder?.Definition, history, started);
         var children = await ChildrenOfAsync(location, cancellationToken).ConfigureAwait(false);
-        return new MapRunInfo(mapRunArn, location.ExecutionArn, status, started.Timestamp, stop, settings, location.Count, children);
+        // A ResultWriter writes the children's results when the Map Run succeeds; MapRunSucceeded follows the write.
+        var wroteResults = facts is { WritesResults: true } && status == ExecutionStatus.SUCCEEDED;
+        return new MapRunInfo(mapRunArn, location.ExecutionArn, status, started.Timestamp, stop, settings, location.Count,
+            facts?.ItemCount ?? location.Count, wroteResults, children);
     }
 
-    // An ended Map Run's settings were evaluated and not recorded: the definition's literal values (0 for a path's).
+    // A Map Run recorded before its evaluated settings were (a history without MapRunFacts): the definition's literal
+    // values (0 for a path's).
     private static MapRunSettings DefinedSettings(string? definition, IReadOnlyList<HistoryEvent> history, HistoryEvent started)
     {
         var entered = history.LastOrDefault(e => e.Id < started.Id && e.Frame == started.Frame && e.Type == HistoryEventType.MapStateEntered);

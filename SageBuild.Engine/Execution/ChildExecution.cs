@@ -23,7 +23,7 @@ internal sealed class ChildExecution
         ExecutionArn = string.Concat(names.ExecutionArnPrefix, Name);
         Input = input;
         StartDate = startDate;
-        Journal = new ChildExecutionJournal(run, ExecutionArn);
+        Journal = new ChildExecutionJournal(run, this);
     }
 
     public string Name { get; }

@@ -13,22 +13,42 @@ namespace SageBuild.Engine.Execution;
 /// Unlike a top-level execution, a child does not hand its events over after each step, only at a barrier and at its
 /// end: a child of Pass states is then one creation and one append, which the store packs into one row. Events lost in
 /// a crash before a barrier were computed only, and a resumed child computes them again (as a top-level run does).
+/// Its history has the top-level quota of its own (<see cref="ExecutionRun.MaxHistoryEvents"/>), as each child workflow
+/// execution has in AWS: the event that would cross it is not recorded, and the child stops and fails as a top-level
+/// execution does (<see cref="HistoryLimitExceeded"/>). The check is the event counter the journal keeps anyway.
 /// </remarks>
 internal sealed class ChildExecutionJournal : IEventSink
 {
     private readonly Lock _lock = new();
     private readonly ExecutionRun _run;
-    private readonly string _executionArn;
+    // The child, for its ARN and its stop signal (no copy of its ARN: a journal is made per child).
+    private readonly ChildExecution _child;
     private List<HistoryEvent> _pending = new(8);
     private Dictionary<FrameKey, Queue<HistoryEvent>>? _recorded;
     private Task? _unconfirmed;
     private long _eventCount;
     private bool _isStored = true;
+    private bool _ending;
+    private bool _crossed;
+    private volatile bool _historyLimitExceeded;
 
-    public ChildExecutionJournal(ExecutionRun run, string executionArn)
+    public ChildExecutionJournal(ExecutionRun run, ChildExecution child)
     {
         _run = run;
-        _executionArn = executionArn;
+        _child = child;
+    }
+
+    /// <summary>
+    /// Whether the child's history reached <see cref="ExecutionRun.MaxHistoryEvents"/> while it ran (and nothing else
+    /// was stopping it): it is being stopped, and must end FAILED as a top-level execution would.
+    /// </summary>
+    public bool HistoryLimitExceeded => _historyLimitExceeded;
+
+    /// <summary>The child is ending: its terminal event is recorded even beyond the limit, as a top-level execution's is.</summary>
+    public void Ending()
+    {
+        lock (_lock)
+            _ending = true;
     }
 
     /// <summary>Records the new child as RUNNING; when its name is taken meanwhile, the first stays and this run is not stored.</summary>
@@ -83,15 +103,35 @@ internal sealed class ChildExecutionJournal : IEventSink
     /// <inheritdoc />
     public long Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details, FrameKey frame)
     {
+        long id;
         // A child's own Parallel branches append from several threads.
         lock (_lock)
         {
-            var id = ++_eventCount;
-            // Shutting down over a durable store: nothing more is recorded (the next engine resumes the child).
-            if (_isStored && !_run.IsSuspended)
-                _pending.Add(new HistoryEvent(id, previousEventId, timestamp, type, details) { Frame = frame });
-            return id;
+            id = ++_eventCount;
+            if (id <= ExecutionRun.MaxHistoryEvents || _ending)
+            {
+                // Shutting down over a durable store: nothing more is recorded (the next engine resumes the child).
+                if (_isStored && !_run.IsSuspended)
+                    _pending.Add(new HistoryEvent(id, previousEventId, timestamp, type, details) { Frame = frame });
+                return id;
+            }
+
+            // As for a top-level execution: the event that would cross the limit is not recorded (nor any after it).
+            _eventCount--;
+            if (_crossed)
+                return id;
+            _crossed = true;
         }
+
+        // The first to cross it stops the child, unless something else already does (its Map Run's abort, a StopExecution).
+        // Outside the lock: setting the signal wakes the child's waits.
+        if (!_child.IsAborting)
+        {
+            _historyLimitExceeded = true;
+            _child.Signal.Set();
+        }
+
+        return id;
     }
 
     /// <summary>Hands the pending events (and the record, when it changed) to the store without waiting for them to be stored.</summary>
@@ -129,7 +169,7 @@ internal sealed class ChildExecutionJournal : IEventSink
             if (_pending.Count == 0 && record is null)
                 return _unconfirmed;
             var events = _pending;
-            var appended = _run.Engine.Store.AppendAsync(_executionArn, events, record, CancellationToken.None);
+            var appended = _run.Engine.Store.AppendAsync(_child.ExecutionArn, events, record, CancellationToken.None);
             if (appended.IsCompletedSuccessfully)
             {
                 // The store has copied the events: the list takes the next ones.

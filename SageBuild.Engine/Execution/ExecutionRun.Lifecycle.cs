@@ -87,9 +87,8 @@ internal sealed partial class ExecutionRun
                 AppendTerminal(HistoryEventType.ExecutionAborted, 0, now, new ErrorEventDetails(_stopError, _stopCause));
                 return Record with { Status = ExecutionStatus.ABORTED, StopDate = now, Error = _stopError, Cause = _stopCause };
             case StopKind.HistoryLimitExceeded:
-                const string cause = "The execution reached the maximum number of history events (25000).";
-                AppendTerminal(HistoryEventType.ExecutionFailed, frame.Source, now, new ErrorEventDetails(ErrorNames.Runtime, cause));
-                return Record with { Status = ExecutionStatus.FAILED, StopDate = now, Error = ErrorNames.Runtime, Cause = cause };
+                AppendTerminal(HistoryEventType.ExecutionFailed, frame.Source, now, new ErrorEventDetails(ErrorNames.Runtime, HistoryLimitCause));
+                return Record with { Status = ExecutionStatus.FAILED, StopDate = now, Error = ErrorNames.Runtime, Cause = HistoryLimitCause };
         }
 
         if (result.Kind == StepKind.End && PayloadLimit.Exceeds(result.Output!))

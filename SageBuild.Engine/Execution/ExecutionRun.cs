@@ -16,6 +16,9 @@ internal sealed partial class ExecutionRun : IEventSink
     /// <summary>AWS's hard limit on the events of one execution's history.</summary>
     public const int MaxHistoryEvents = 25_000;
 
+    /// <summary>The cause of the States.Runtime failure of an execution (top-level or a distributed Map's child) that reaches it.</summary>
+    public const string HistoryLimitCause = "The execution reached the maximum number of history events (25000).";
+
     private readonly Lock _journalLock = new();
     private readonly CancellationTokenSource _stop = new();
     private List<HistoryEvent> _pending = new(8);

@@ -1,4 +1,3 @@
-using SageBuild.Engine.Api;
 using SageBuild.Engine.Stores;
 using SageBuild.Engine.History;
 using SageBuild.StateMachines.Json;
@@ -9,18 +8,17 @@ namespace SageBuild.Engine.Execution;
 internal sealed partial class MapNode
 {
     private async ValueTask<(StepResult Outcome, JsonValue[]? Outputs, ExecutionRecord?[]? Children)> RunIterationsAsync(
-        RunFrame frame, long startedEventId, string? mapRunArn, long mapRunStartedEventId, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
+        RunFrame frame, long startedEventId, string? mapRunArn, long mapRunStartedEventId, MapRunFacts? facts, JsonValue[] inputs, int maxConcurrency, int toleratedCount, double toleratedPercentage)
     {
         var executionArn = frame.Child?.ExecutionArn ?? frame.Run.ExecutionArn;
         using var abort = new AbortSignal(frame.Abort, frame.Run.Cancellation);
         var shared = new MapRun(frame.Source, inputs.Length, toleratedCount, toleratedPercentage)
         {
             StartedEventId = startedEventId,
-            ChildExecutions = mapRunArn is null
+            ChildExecutions = mapRunArn is null || facts is null
                 ? null
                 : new MapRunChildren(frame.Run, abort, mapRunArn, executionArn, mapRunStartedEventId,
-                    new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length,
-                    new MapRunSettings(maxConcurrency, toleratedCount, toleratedPercentage)),
+                    new ChildExecutionNames(frame.Run.Settings, _label ?? Name, executionArn, mapRunStartedEventId), inputs.Length, facts),
             Children = _writer is null ? null : new ExecutionRecord?[inputs.Length],
         };
         if (shared.ChildExecutions is not { } children)
@@ -170,6 +168,11 @@ internal sealed partial class MapNode
             return child.VirtualOffset;
         }
 
+        // Its history reached the quota of an execution: it fails as a top-level execution would, whatever its last
+        // step gave, and counts as a failed item (ToleratedFailure* apply).
+        if (execution.Journal.HistoryLimitExceeded)
+            result = StepResult.Failed(new Failure(ErrorNames.Runtime, ExecutionRun.HistoryLimitCause));
+        execution.Journal.Ending();
         if (result.Kind == StepKind.Aborted && mapRun.StopOf(index) is { } stop)
         {
             EndStopped(shared, abort, execution, child, stop);

@@ -65,10 +65,12 @@ internal sealed partial class MapNode : RetryableNode
         JsonValue[] itemInputs;
         JsonValue effective;
         int maxConcurrency;
+        int itemCount;
         try
         {
             effective = InputPath.Select(frame, input);
             var items = _reader is null ? Items(frame, effective) : await _reader.ReadAsync(frame, effective).ConfigureAwait(false);
+            itemCount = items.Count;
             maxConcurrency = _settings.MaxConcurrency(frame, effective);
             itemInputs = ItemInputs(frame, effective, items);
         }
@@ -108,14 +110,18 @@ internal sealed partial class MapNode : RetryableNode
 
             var mapRunArn = _distributed ? MapRunArn(frame) : null;
             var mapRunStarted = 0L;
+            MapRunFacts? facts = null;
             if (mapRunArn is not null)
             {
-                mapRunStarted = frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn));
+                // Recorded with the Map Run (one object per Map Run), so DescribeMapRun shows the evaluated values once
+                // it has ended and after a restart; GetExecutionHistory shows only the ARN, as AWS does.
+                facts = new MapRunFacts(new Api.MapRunSettings(maxConcurrency, toleratedCount, toleratedPercentage), itemCount, _writer is not null);
+                mapRunStarted = frame.Emit(HistoryEventType.MapRunStarted, new MapRunStartedEventDetails(mapRunArn, facts));
                 // Durable before any child is stored: the children's names derive from this event's id, so a resumed
                 // run must find it recorded (ids of events computed again could differ beside a concurrent branch).
                 await frame.CommitAsync().ConfigureAwait(false);
             }
-            var run = await RunIterationsAsync(frame, started, mapRunArn, mapRunStarted, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
+            var run = await RunIterationsAsync(frame, started, mapRunArn, mapRunStarted, facts, itemInputs, maxConcurrency, toleratedCount, toleratedPercentage).ConfigureAwait(false);
             if (run.Outcome.Kind == StepKind.Aborted)
                 return run.Outcome;
             if (run.Outcome.Kind == StepKind.Failed)

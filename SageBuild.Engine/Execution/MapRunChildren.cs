@@ -1,4 +1,4 @@
-using SageBuild.Engine.Api;
+using SageBuild.Engine.History;
 
 namespace SageBuild.Engine.Execution;
 
@@ -20,13 +20,13 @@ internal sealed class MapRunChildren
     private volatile bool _hasStops;
     private bool _ended;
 
-    public MapRunChildren(ExecutionRun run, AbortSignal abort, string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count, MapRunSettings settings)
+    public MapRunChildren(ExecutionRun run, AbortSignal abort, string mapRunArn, string executionArn, long mapRunStartedEventId, ChildExecutionNames names, int count, MapRunFacts facts)
     {
         Abort = abort;
         Cancellation = run.Cancellation;
         RoleArn = run.Settings.RoleArn;
         Definition = run.Record.Definition;
-        Settings = settings;
+        Facts = facts;
         MapRunArn = mapRunArn;
         ExecutionArn = executionArn;
         MapRunStartedEventId = mapRunStartedEventId;
@@ -55,8 +55,8 @@ internal sealed class MapRunChildren
 
     public ChildExecutionNames Names { get; }
 
-    /// <summary>The Map Run's settings as they were evaluated when it started (DescribeMapRun).</summary>
-    public MapRunSettings Settings { get; }
+    /// <summary>The Map Run's settings as they were evaluated when it started, and its item count (DescribeMapRun).</summary>
+    public MapRunFacts Facts { get; }
 
     /// <summary>The number of children (items, or batches).</summary>
     public int Count { get; }

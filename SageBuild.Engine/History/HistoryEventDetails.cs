@@ -33,8 +33,13 @@ public sealed record MapStateStartedEventDetails(int Length) : HistoryEventDetai
 /// <summary>MapIterationStarted/Succeeded/Failed/Aborted: the Map state's name and the item's index.</summary>
 public sealed record MapIterationEventDetails(string Name, int Index) : HistoryEventDetails;
 
-/// <summary>MapRunStarted: the map run's ARN.</summary>
-public sealed record MapRunStartedEventDetails(string MapRunArn) : HistoryEventDetails;
+/// <summary>MapRunStarted: the map run's ARN, and what DescribeMapRun shows of it once it has ended.</summary>
+/// <param name="MapRunArn">The Map Run's ARN (all GetExecutionHistory shows, as AWS does).</param>
+/// <param name="Facts">
+/// Its evaluated settings and item count, recorded for DescribeMapRun (never shown in the history); null in a history
+/// recorded before they were.
+/// </param>
+public sealed record MapRunStartedEventDetails(string MapRunArn, MapRunFacts? Facts = null) : HistoryEventDetails;
 
 /// <summary>TaskScheduled: the service, action, region, evaluated parameters and limits.</summary>
 public sealed record TaskScheduledEventDetails(string ResourceType, string Resource, string Region, JsonValue Parameters, long? TimeoutInSeconds, long? HeartbeatInSeconds) : HistoryEventDetails;

@@ -9,8 +9,9 @@ public sealed partial class EngineStepFunctionsService
     /// <inheritdoc />
     /// <remarks>
     /// The counts come from the children's records: a child stored RUNNING runs, one not stored yet is pending, and a
-    /// child stopped by StopExecution or aborted by its failing Map Run is aborted. Items count as their children (a
-    /// batch of items counts once). resultsWritten is not tracked: it is 0.
+    /// child stopped by StopExecution or aborted by its failing Map Run is aborted. executionCounts counts children,
+    /// itemCounts their items (a batch of ItemBatcher counts as its items). resultsWritten counts the children (items)
+    /// whose results the ResultWriter wrote: every ended child once the Map Run has succeeded with one, else 0.
     /// </remarks>
     public async Task<DescribeMapRunOutput> DescribeMapRunAsync(DescribeMapRunInput input, CancellationToken cancellationToken = default)
     {
@@ -18,13 +19,14 @@ public sealed partial class EngineStepFunctionsService
         StepFunctionsArn.Parse(input.MapRunArn, StepFunctionsResourceType.MapRun);
         var info = await _engine.DescribeMapRunAsync(input.MapRunArn, cancellationToken).ConfigureAwait(false)
             ?? throw StepFunctionsErrors.ResourceNotFound(input.MapRunArn);
-        long Count(EngineStatus status) => info.Children.Count(c => c.Status == status);
-        var running = Count(EngineStatus.RUNNING);
-        var succeeded = Count(EngineStatus.SUCCEEDED);
-        var failed = Count(EngineStatus.FAILED);
-        var timedOut = Count(EngineStatus.TIMED_OUT);
-        var aborted = Count(EngineStatus.ABORTED);
-        var pending = Math.Max(0, info.Total - info.Children.Count);
+        var executions = new MapRunCounts();
+        var items = new MapRunCounts();
+        foreach (var child in info.Children)
+        {
+            executions.Add(child.Status, 1, info.WroteResults);
+            items.Add(child.Status, info.ItemsOf(child), info.WroteResults);
+        }
+
         return new DescribeMapRunOutput
         {
             MapRunArn = info.MapRunArn,
@@ -41,16 +43,8 @@ public sealed partial class EngineStepFunctionsService
             MaxConcurrency = info.Settings.MaxConcurrency,
             ToleratedFailureCount = info.Settings.ToleratedFailureCount,
             ToleratedFailurePercentage = (float)info.Settings.ToleratedFailurePercentage,
-            ItemCounts = new MapRunItemCounts
-            {
-                Pending = pending, Running = running, Succeeded = succeeded, Failed = failed, TimedOut = timedOut, Aborted = aborted,
-                Total = info.Total, ResultsWritten = 0,
-            },
-            ExecutionCounts = new MapRunExecutionCounts
-            {
-                Pending = pending, Running = running, Succeeded = succeeded, Failed = failed, TimedOut = timedOut, Aborted = aborted,
-                Total = info.Total, ResultsWritten = 0,
-            },
+            ItemCounts = items.ToItemCounts(info.ItemCount),
+            ExecutionCounts = executions.ToExecutionCounts(info.Total),
         };
     }
 }

@@ -12,7 +12,8 @@ namespace SageBuild.Engine.Stores.Sqlite;
 internal static class HistoryDetailsBinary
 {
     private const byte None = 0, Started = 1, Output = 2, Error = 3, Entered = 4, Exited = 5, MapStarted = 6, MapIteration = 7,
-        MapRunStarted = 8, TaskScheduled = 9, TaskStarted = 10, TaskOutput = 11, ResourceScheduled = 12;
+        MapRunStarted = 8, TaskScheduled = 9, TaskStarted = 10, TaskOutput = 11, ResourceScheduled = 12,
+        MapRunStartedWithFacts = 13; // a MapRunStarted with its MapRunFacts; kind 8 (without) still reads
 
     public static void Write(PackedWriter w, HistoryEventDetails? details)
     {
@@ -58,9 +59,18 @@ internal static class HistoryDetailsBinary
                 w.Text(d.Name);
                 w.Signed(d.Index);
                 break;
-            case MapRunStartedEventDetails d:
+            case MapRunStartedEventDetails { Facts: null } d:
                 w.Byte(MapRunStarted);
                 w.Text(d.MapRunArn);
+                break;
+            case MapRunStartedEventDetails { Facts: { } facts } d:
+                w.Byte(MapRunStartedWithFacts);
+                w.Text(d.MapRunArn);
+                w.Signed(facts.Settings.MaxConcurrency);
+                w.Signed(facts.Settings.ToleratedFailureCount);
+                w.Signed(BitConverter.DoubleToInt64Bits(facts.Settings.ToleratedFailurePercentage));
+                w.Signed(facts.ItemCount);
+                w.Byte(facts.WritesResults ? (byte)1 : (byte)0);
                 break;
             case TaskScheduledEventDetails d:
                 w.Byte(TaskScheduled);
@@ -109,6 +119,8 @@ internal static class HistoryDetailsBinary
             MapStarted => new MapStateStartedEventDetails((int)r.Signed()),
             MapIteration => new MapIterationEventDetails(r.Text()!, (int)r.Signed()),
             MapRunStarted => new MapRunStartedEventDetails(r.Text()!),
+            MapRunStartedWithFacts => new MapRunStartedEventDetails(r.Text()!, new MapRunFacts(
+                new Api.MapRunSettings((int)r.Signed(), r.Signed(), BitConverter.Int64BitsToDouble(r.Signed())), (int)r.Signed(), r.Byte() == 1)),
             TaskScheduled => new TaskScheduledEventDetails(r.Text()!, r.Text()!, r.Text()!, r.Json()!, r.OptionalSigned(), r.OptionalSigned()),
             TaskStarted => new TaskStartedEventDetails(r.Text()!, r.Text()!),
             TaskOutput => new TaskOutputEventDetails(r.Text()!, r.Text()!, r.Json()!),

@@ -29,6 +29,7 @@ public sealed class SqliteExecutionStoreTests
             new MapStateStartedEventDetails(3),
             new MapIterationEventDetails("M", 2),
             new MapRunStartedEventDetails("arn:aws:states:us-east-1:123456789012:mapRun:M/L:x"),
+            new MapRunStartedEventDetails("arn:aws:states:us-east-1:123456789012:mapRun:M/L:y", new MapRunFacts(new SageBuild.Engine.Api.MapRunSettings(3, 2, 12.5), 7, true)),
             new TaskScheduledEventDetails("lambda", "invoke", "us-east-1", data, 10, null),
             new TaskStartedEventDetails("lambda", "invoke"),
             new TaskOutputEventDetails("lambda", "invoke", data),
