@@ -6,7 +6,8 @@ namespace SageBuild.Cli.Benchmarking;
 /// Durable mode's store for one workload: a SQLite file in the benchmark's temporary folder, opened before the
 /// warm-up and kept for every round, as a server keeps one store for its life. The rounds then pay what a long-lived
 /// store pays: WAL checkpoints, and indexes grown by the warm-up's executions (hundreds of thousands for (a)). A fresh
-/// store per round paid neither, and measured (a) about a fifth faster than a server runs it. Deleted when disposed.
+/// store per round paid neither, and hid that a long-lived store's WAL grew without end and that random ARN keys made
+/// (a) spend most of its time writing index pages. Deleted when disposed.
 /// </summary>
 internal sealed class DurableBenchStore : IAsyncDisposable
 {
