@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Api.Service;
-using SageBuild.Engine.Integrations;
 using SageBuild.StateMachines.Json;
 using SageBuild.Engine.Stores.Sqlite;
 using SageBuild.Tests.Support;
 using static SageBuild.Tests.Engine.Api.Service.DistributedMapChildServiceTests;
+using static SageBuild.Tests.Engine.Stores.Sqlite.AskingChildren;
 using EngineStatus = SageBuild.Engine.Stores.ExecutionStatus;
 
 namespace SageBuild.Tests.Engine.Stores.Sqlite;
@@ -19,8 +18,6 @@ namespace SageBuild.Tests.Engine.Stores.Sqlite;
 /// </summary>
 public sealed class DistributedMapChildStopResumeTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     // Each item's child asks for an answer with a task token; TOLERANCE is replaced by the test.
     private const string Asking = """
         {"StartAt":"Each","States":{"Each":{"Type":"Map","Label":"Items",TOLERANCE"End":true,
@@ -131,47 +128,6 @@ public sealed class DistributedMapChildStopResumeTests
                 Assert.That((innerMapRun.Status, innerMapRun.ExecutionArn, innerMapRun.ExecutionCounts.Succeeded, innerMapRun.ExecutionCounts.Total),
                     Is.EqualTo((MapRunStatus.Succeeded, outer.ExecutionArn, (long)inner.Count, (long)inner.Count)));
             });
-        }
-    }
-
-    private static WorkflowEngine Durable(string database, ConcurrentQueue<(int Item, string Token)> asked) =>
-        new EngineBuilder().UseSqlite(database).AddLambdaFunction("ask", Ask(asked)).Build();
-
-    private static LambdaFunctionHandler Ask(ConcurrentQueue<(int Item, string Token)> asked) => (payload, _) =>
-    {
-        var request = (JsonObject)payload;
-        asked.Enqueue(((int)((JsonNumber)request["item"]).Value, ((JsonString)request["token"]).Value));
-        return ValueTask.FromResult(JsonValue.Null);
-    };
-
-    private static async Task<(int Item, string Token)> AskedAsync(ConcurrentQueue<(int Item, string Token)> asked, int item, int skip = 0)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (asked.Where(a => a.Item == item).Skip(skip).FirstOrDefault() is { Token: not null } ask)
-                return ask;
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"item {item} was not asked within {Patience}");
-            await Task.Delay(10);
-        }
-    }
-
-    // A resumed child waits again for its token only once its replay reaches the wait: until then the token is unknown.
-    private static async Task AnswerAsync(WorkflowEngine engine, string token, string output)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await engine.SendTaskSuccessAsync(token, JsonValue.Parse(output));
-                return;
-            }
-            catch (StepFunctionsException e) when (e.Code == "TaskDoesNotExist" && clock.Elapsed < Patience)
-            {
-                await Task.Delay(10);
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ using SageBuild.Engine.Stores.Sqlite;
 using SageBuild.StateMachines.Json;
 using SageBuild.Tests.Engine.Execution;
 using SageBuild.Tests.Support;
+using static SageBuild.Tests.Engine.Stores.Sqlite.AskingChildren;
 
 namespace SageBuild.Tests.Engine.Stores.Sqlite;
 
@@ -42,7 +43,7 @@ public sealed class DistributedMapResumeTests
         var arn = await StopWhileItems3And4WaitAsync(database, asked);
         var askedBefore = asked.Select(a => a.Item).Order().ToArray();
         Assert.That(askedBefore, Is.EqualTo(new[] { 1, 2, 3, 4 }));
-        await using var second = DurableEngine(database, asked);
+        await using var second = Durable(database, asked);
         Assert.That(await second.ResumeAsync(), Is.EqualTo(new[] { arn }), "the parent resumes; its children are run by it, never on their own");
         var answering = AnswerEverythingAsync(second, asked, arn);
         var result = await second.WaitForExecutionAsync(arn).WaitAsync(Patience);
@@ -93,7 +94,7 @@ public sealed class DistributedMapResumeTests
         }
 
         var askedBefore = asked.Count;
-        await using var second = DurableEngine(database, asked);
+        await using var second = Durable(database, asked);
         await second.ResumeAsync();
         var answering = AnswerEverythingAsync(second, asked, arn);
         Assert.That((await second.WaitForExecutionAsync(arn).WaitAsync(Patience)).Status, Is.EqualTo(ExecutionStatus.SUCCEEDED));
@@ -114,7 +115,7 @@ public sealed class DistributedMapResumeTests
         var database = folder.File("sagebuild.db");
         var asked = new ConcurrentQueue<(int Item, string Token)>();
         string arn;
-        await using (var first = DurableEngine(database, asked))
+        await using (var first = Durable(database, asked))
         {
             var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition));
             arn = (await first.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
@@ -125,7 +126,7 @@ public sealed class DistributedMapResumeTests
         }
 
         var askedBefore = asked.Count;
-        await using var second = DurableEngine(database, asked);
+        await using var second = Durable(database, asked);
         await second.ResumeAsync();
         var answering = AnswerEverythingAsync(second, asked, arn, failing);
         var result = await second.WaitForExecutionAsync(arn).WaitAsync(Patience);
@@ -203,7 +204,7 @@ public sealed class DistributedMapResumeTests
     /// </summary>
     private static async Task<string> StopWhileItems3And4WaitAsync(string database, ConcurrentQueue<(int Item, string Token)> asked)
     {
-        await using var first = DurableEngine(database, asked);
+        await using var first = Durable(database, asked);
         var machine = first.CreateStateMachine("Asker", AslJson.Parse(Definition));
         var arn = (await first.StartExecutionAsync(machine.StateMachineArn, Input)).ExecutionArn;
         await AnswerAsync(first, await NextAskedAsync(asked, 1));
@@ -213,16 +214,6 @@ public sealed class DistributedMapResumeTests
         await NextAskedAsync(asked, 4);
         return arn;
     }
-
-    private static WorkflowEngine DurableEngine(string database, ConcurrentQueue<(int Item, string Token)> asked) =>
-        new EngineBuilder().UseSqlite(database).AddLambdaFunction("ask", Ask(asked)).Build();
-
-    private static SageBuild.Engine.Integrations.LambdaFunctionHandler Ask(ConcurrentQueue<(int Item, string Token)> asked) => (payload, _) =>
-    {
-        var request = (JsonObject)payload;
-        asked.Enqueue(((int)((JsonNumber)request["item"]).Value, ((JsonString)request["token"]).Value));
-        return ValueTask.FromResult(JsonValue.Null);
-    };
 
     // The failing items (by default item 2, which the Map tolerates) fail; every other item n answers {"v": 10 n}.
     private static Task AnswerAsync(WorkflowEngine engine, (int Item, string Token) ask, int[]? failing = null) => (failing ?? [2]).Contains(ask.Item)

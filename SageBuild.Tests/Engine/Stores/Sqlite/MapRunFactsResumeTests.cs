@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using SageBuild.Engine.Api;
 using SageBuild.Engine.Api.Model;
 using SageBuild.Engine.Api.Service;
-using SageBuild.Engine.Integrations;
-using SageBuild.Engine.Stores.Sqlite;
-using SageBuild.StateMachines.Json;
 using SageBuild.Tests.Support;
 using static SageBuild.Tests.Engine.Api.Service.DistributedMapChildServiceTests;
+using static SageBuild.Tests.Engine.Stores.Sqlite.AskingChildren;
 using EngineStatus = SageBuild.Engine.Stores.ExecutionStatus;
 
 namespace SageBuild.Tests.Engine.Stores.Sqlite;
@@ -19,8 +15,6 @@ namespace SageBuild.Tests.Engine.Stores.Sqlite;
 /// </summary>
 public sealed class MapRunFactsResumeTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     // Three items in batches of two (two children), one child at a time; each asks for an answer about its first item.
     private const string Asking = """
         {"StartAt":"Each","States":{"Each":{"Type":"Map","Label":"Items","ItemsPath":"$.items","End":true,
@@ -68,46 +62,5 @@ public sealed class MapRunFactsResumeTests
                 Is.EqualTo((2L, 1L, 1L, 1L)), "the running batch holds two items, the pending one one");
             Assert.That((ended.Status, ended.ItemCounts.Succeeded, ended.ExecutionCounts.Succeeded), Is.EqualTo((MapRunStatus.Succeeded, 3L, 2L)));
         });
-    }
-
-    private static WorkflowEngine Durable(string database, ConcurrentQueue<(int Item, string Token)> asked) =>
-        new EngineBuilder().UseSqlite(database).AddLambdaFunction("ask", Ask(asked)).Build();
-
-    private static LambdaFunctionHandler Ask(ConcurrentQueue<(int Item, string Token)> asked) => (payload, _) =>
-    {
-        var request = (JsonObject)payload;
-        asked.Enqueue(((int)((JsonNumber)request["item"]).Value, ((JsonString)request["token"]).Value));
-        return ValueTask.FromResult(JsonValue.Null);
-    };
-
-    private static async Task<(int Item, string Token)> AskedAsync(ConcurrentQueue<(int Item, string Token)> asked, int item)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (asked.FirstOrDefault(a => a.Item == item) is { Token: not null } ask)
-                return ask;
-            if (clock.Elapsed > Patience)
-                Assert.Fail($"item {item} was not asked within {Patience}");
-            await Task.Delay(10);
-        }
-    }
-
-    // A resumed child waits again for its token only once its replay reaches the wait: until then the token is unknown.
-    private static async Task AnswerAsync(WorkflowEngine engine, string token)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await engine.SendTaskSuccessAsync(token, JsonValue.Parse("{}"));
-                return;
-            }
-            catch (StepFunctionsException e) when (e.Code == "TaskDoesNotExist" && clock.Elapsed < Patience)
-            {
-                await Task.Delay(10);
-            }
-        }
     }
 }
