@@ -49,7 +49,7 @@ internal static class SchemaMigration
         ArgumentNullException.ThrowIfNull(connection);
         if (format == 0)
             return;
-        connection.CreateFunction("sagebuild_arn_key", (string arn) => ExecutionArnKey.Of(arn), isDeterministic: true);
+        AddArnKeyFunction(connection);
         if (format == 3)
         {
             SqliteDatabase.Execute(connection, """
@@ -91,9 +91,13 @@ internal static class SchemaMigration
     public static void RekeyTimeOrderedNames(SqliteConnection connection, SqliteTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        connection.CreateFunction("sagebuild_arn_key", (string arn) => ExecutionArnKey.Of(arn), isDeterministic: true);
+        AddArnKeyFunction(connection);
         SqliteDatabase.Execute(connection, "UPDATE executions SET arn_key = sagebuild_arn_key(execution_arn) WHERE arn_key != sagebuild_arn_key(execution_arn);", transaction);
     }
+
+    // sagebuild_arn_key(arn) in this connection's SQL: the key the store finds the ARN by.
+    private static void AddArnKeyFunction(SqliteConnection connection) =>
+        connection.CreateFunction("sagebuild_arn_key", (string arn) => ExecutionArnKey.Of(arn), isDeterministic: true);
 
     private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
     {
